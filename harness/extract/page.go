@@ -111,6 +111,11 @@ type Block struct {
 
 	// PairedWith names the requests a response answers.
 	PairedWith []string
+
+	// lineStarts holds the page offset of each content line; jsonOffset
+	// is where JSON starts within Content.
+	lineStarts []int
+	jsonOffset int
 }
 
 // Name returns the block's first annotation name, or "".

@@ -1,0 +1,61 @@
+package harness
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/graphdoc/graphdoc/harness/extract"
+	"github.com/graphdoc/graphdoc/harness/finding"
+	"github.com/graphdoc/graphdoc/harness/report"
+	"github.com/graphdoc/graphdoc/harness/validation"
+)
+
+// Config says what a run checks and against what.
+type Config struct {
+	// Paths are the files and folders to check.
+	Paths []string
+	// Models maps an API version ("beta", "v1.0") to its model.
+	Models map[string]validation.Model
+}
+
+// Check extracts and validates the pages under cfg.Paths. It returns an
+// error only when the run itself cannot go on, such as a path that does
+// not exist; every defect of a page is a finding.
+func Check(ctx context.Context, cfg Config) (report.Result, []*extract.Page, error) {
+	files, err := FindPages(cfg.Paths)
+	if err != nil {
+		return report.Result{}, nil, err
+	}
+	pages, err := ExtractPages(ctx, files)
+	if err != nil {
+		return report.Result{}, nil, fmt.Errorf("extract pages: %w", err)
+	}
+
+	findings := ValidatePages(pages, validation.Config{Models: cfg.Models})
+	return report.Result{Files: len(pages), Findings: findings}, pages, nil
+}
+
+// ValidatePages returns the extraction and validation findings of pages,
+// sorted.
+func ValidatePages(pages []*extract.Page, cfg validation.Config) []finding.Finding {
+	results := make([][]finding.Finding, len(pages))
+	var group errgroup.Group
+	group.SetLimit(runtime.GOMAXPROCS(0))
+	for i, page := range pages {
+		group.Go(func() error {
+			found := append([]finding.Finding(nil), page.Findings...)
+			results[i] = append(found, validation.Page(page, cfg)...)
+			return nil
+		})
+	}
+	_ = group.Wait()
+
+	var all []finding.Finding
+	for _, found := range results {
+		all = append(all, found...)
+	}
+	return finding.Sort(all)
+}

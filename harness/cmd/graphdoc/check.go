@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/graphdoc/graphdoc/harness"
+	"github.com/graphdoc/graphdoc/harness/finding"
+	"github.com/graphdoc/graphdoc/harness/report"
+)
+
+// modelFlags are the flags that choose the model pages are validated against.
+type modelFlags struct {
+	csdl    listFlag
+	schemas string
+}
+
+func (m *modelFlags) register(fs *flag.FlagSet) {
+	fs.Var(&m.csdl, "csdl", "CSDL metadata file to validate against, as FILE or VERSION=FILE with VERSION beta or v1.0 (repeatable); default: the bundled schemas")
+	fs.StringVar(&m.schemas, "schemas", "", "folder of generated JSON Schemas with beta/ and v1.0/ inside; default: the schemas built into graphdoc")
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	var out outputFlags
+	var models modelFlags
+	out.register(fs)
+	models.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: graphdoc check [flags] PATH...\n\nValidate the Markdown pages in each PATH (a file, or a folder searched for *.md).\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	targets, err := out.targets()
+	if err != nil {
+		return err
+	}
+	failOn, err := report.ParseFailOn(out.failOn)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() == 0 {
+		return usageError{"no PATH given: name the pages or folders to check, for example: graphdoc check docs"}
+	}
+	loaded, err := models.load()
+	if err != nil {
+		return err
+	}
+
+	result, _, err := harness.Check(ctx, harness.Config{Paths: fs.Args(), Models: loaded})
+	if err != nil {
+		return err
+	}
+	if err := writeReports(result, targets, stdout); err != nil {
+		return err
+	}
+	return exitFor(result, failOn)
+}
+
+// writeReports writes result to every target.
+func writeReports(result report.Result, targets []target, stdout io.Writer) error {
+	root, _ := os.Getwd()
+	for _, t := range targets {
+		opts := report.Options{Root: root}
+		if t.path == "" {
+			opts.Color = t.format == "text" && os.Getenv("NO_COLOR") == "" && stdout == io.Writer(os.Stdout) && isTerminal(os.Stdout)
+			if err := report.Write(stdout, t.format, result, opts); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := report.WriteFile(t.path, t.format, result, opts); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func exitFor(result report.Result, failOn finding.Severity) error {
+	if code := report.ExitCode(result, failOn); code != 0 {
+		return exitCodeError{code}
+	}
+	return nil
+}

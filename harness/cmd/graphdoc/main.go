@@ -1,0 +1,96 @@
+// Command graphdoc checks REST API reference pages written the way
+// Microsoft Graph's are, and replays their examples against a service.
+//
+// Usage:
+//
+//	graphdoc check   [flags] PATH...   validate pages (files or folders)
+//	graphdoc replay  [flags] PATH...   validate, then send each example and compare
+//	graphdoc mock    [flags] PATH...   serve the documented responses
+//	graphdoc extract [flags] PATH...   print what was extracted
+//	graphdoc schemas --csdl FILE --out DIR TYPE...   generate JSON Schemas
+//	graphdoc rules                     print the rule catalogue
+//
+// Exit status: 0 when nothing failed, 1 when a finding reached the
+// --fail-on severity or an example failed, 2 when graphdoc itself could
+// not run (a bad flag, a path that does not exist, a bad model).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// usageError is an error in the command line, reported with exit status 2.
+type usageError struct{ message string }
+
+func (e usageError) Error() string { return e.message }
+
+// exitCodeError carries an exit status that is not an error, such as 1
+// for findings.
+type exitCodeError struct{ code int }
+
+func (e exitCodeError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
+	"check":   runCheck,
+	"replay":  runReplay,
+	"mock":    runMock,
+	"extract": runExtract,
+	"schemas": runSchemas,
+	"rules":   runRules,
+}
+
+const usage = `usage: graphdoc <command> [flags] [PATH...]
+
+commands:
+  check    validate pages: annotations, HTTP messages, JSON bodies, doc rules
+  replay   check, then send every documented request to a target and compare
+  mock     serve the pages' documented responses over HTTP
+  extract  print the annotated blocks found in pages
+  schemas  generate JSON Schemas from CSDL metadata
+  rules    print the rule catalogue
+
+Run 'graphdoc <command> -h' for the flags of a command.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	command, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "graphdoc: unknown command %q; run 'graphdoc help' for the list\n", args[0])
+		return 2
+	}
+
+	err := command(ctx, args[1:], stdout, stderr)
+	var exit exitCodeError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &exit):
+		return exit.code
+	case errors.Is(err, errHelp):
+		return 0
+	}
+	fmt.Fprintf(stderr, "graphdoc %s: %v\n", args[0], err)
+	return 2
+}

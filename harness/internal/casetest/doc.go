@@ -1,0 +1,32 @@
+// Package casetest runs the data-driven cases under cases/ at the
+// repository root.
+//
+// A case is a txtar archive. Its comment says what the case shows and
+// why. Its files are:
+//
+//   - one or more pages, any name ending in .md, checked together as one
+//     docs set;
+//   - want: the expected findings, one per line, as
+//     "SEVERITY RULE@LINE [static|replay]", or the single word "none".
+//
+// A finding matches an expectation when it has the same rule and
+// severity, and its line lies inside the expected block, from the
+// block's annotation comment to its closing fence; the expectation names
+// the block by the line of its opening fence. A finding outside every
+// block must be on the expected line itself. Info findings are not
+// compared. Replay expectations are checked by replaying each page
+// against a loopback server that answers with the page's replay-mock
+// comment, a JSON object keyed by request name whose values are
+// {status, headers, body}.
+//
+// A case whose comment has a line "pending: REASON" is skipped with that
+// reason: it records a defect graphdoc does not detect yet.
+//
+// Run with -update to rewrite each want section from what graphdoc
+// reports; nothing else writes to the cases.
+//
+// # Limitations
+//
+// Each page is checked against the schemas bundled with graphdoc, not
+// against types the page itself defines.
+package casetest

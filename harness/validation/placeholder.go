@@ -1,0 +1,110 @@
+package validation
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/graphdoc/graphdoc/harness/extract"
+)
+
+// urlPlaceholder matches a {name} template variable in a URL.
+var urlPlaceholder = regexp.MustCompile(`\{[^{}/?&="'\s][^{}/?&="']*\}`)
+
+// todoMarker matches the words writers leave for content still to come.
+var todoMarker = regexp.MustCompile(`\b(TODO|TBD)\b`)
+
+// placeholders reports {name} placeholders left in an example request URL,
+// once per block.
+func (v *pageValidator) placeholders(example *extract.Example) {
+	request := example.Request.Request
+	found := urlPlaceholder.FindAllString(request.Target, -1)
+	if len(found) == 0 {
+		return
+	}
+
+	content := example.Request.Content
+	at := max(bytes.Index(content, []byte(found[0])), 0)
+	lineStart := bytes.LastIndexByte(content[:at], '\n') + 1
+	line := example.Request.ContentLine + bytes.Count(content[:at], []byte("\n"))
+	column := at - lineStart + 1
+	list := strings.Join(unique(found), ", ")
+	v.report("placeholder-in-example", line, max(column, 1), example.Name,
+		fmt.Sprintf("example request URL still holds the placeholder %s; put a sample value in its place", list))
+}
+
+func unique(items []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, item := range items {
+		if !seen[item] {
+			seen[item] = true
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// todoPlaceholders reports TODO and TBD left in the page's front matter,
+// tables or text, once per line. Code blocks and comments are skipped.
+func (v *pageValidator) todoPlaceholders() {
+	skip := v.codeAndCommentLines()
+	lines := bytes.Split(v.page.Source, []byte("\n"))
+	for i, line := range lines {
+		n := i + 1
+		if skip[n] {
+			continue
+		}
+		loc := todoMarker.FindIndex(line)
+		if loc == nil {
+			continue
+		}
+		word := string(line[loc[0]:loc[1]])
+		v.report("todo-placeholder", n, loc[0]+1, "", fmt.Sprintf("%s placeholder left in the page: %s", word, excerpt(line, loc[0])))
+	}
+}
+
+// codeAndCommentLines returns the lines inside fences and HTML comments.
+func (v *pageValidator) codeAndCommentLines() map[int]bool {
+	skip := map[int]bool{}
+	for _, block := range v.page.Blocks {
+		for n := block.Line; n <= block.EndLine; n++ {
+			skip[n] = true
+		}
+		if block.Annotation != nil {
+			for n := block.Annotation.Line; n < block.Line; n++ {
+				skip[n] = true
+			}
+		}
+	}
+
+	inComment := false
+	for i, line := range bytes.Split(v.page.Source, []byte("\n")) {
+		start := bytes.Contains(line, []byte("<!--"))
+		if inComment || start {
+			skip[i+1] = true
+		}
+		if start {
+			inComment = true
+		}
+		if bytes.Contains(line, []byte("-->")) {
+			inComment = false
+		}
+	}
+	return skip
+}
+
+// excerpt returns up to 60 bytes of line around offset.
+func excerpt(line []byte, offset int) string {
+	start := max(0, offset-20)
+	end := min(len(line), offset+40)
+	text := strings.TrimSpace(string(line[start:end]))
+	if start > 0 {
+		text = "..." + text
+	}
+	if end < len(line) {
+		text += "..."
+	}
+	return text
+}

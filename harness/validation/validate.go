@@ -1,0 +1,79 @@
+package validation
+
+import (
+	"strings"
+
+	"github.com/graphdoc/graphdoc/harness/extract"
+	"github.com/graphdoc/graphdoc/harness/finding"
+)
+
+// Config says what to validate a page against.
+type Config struct {
+	// Models maps an API version ("beta", "v1.0") to its model. A page
+	// whose version has no model gets no schema findings.
+	Models map[string]Model
+}
+
+// Page returns the findings of the validation rules on an extracted page.
+// The page's own extraction findings are not included.
+func Page(page *extract.Page, cfg Config) []finding.Finding {
+	v := &pageValidator{page: page, cfg: cfg, version: Version(page)}
+	v.model = cfg.Models[v.version]
+
+	v.todoPlaceholders()
+	for _, example := range page.Examples {
+		v.request(example)
+		if example.Response != nil {
+			v.response(example)
+		}
+	}
+	for _, block := range page.Blocks {
+		if block.Annotation != nil && (block.Annotation.BlockType == extract.TypeExample || block.Annotation.BlockType == extract.TypeResource) {
+			v.standalone(block)
+		}
+	}
+	return v.findings
+}
+
+// Version returns the API version of a page: "beta" or "v1.0" from its
+// path, else from its example URLs, else "".
+func Version(page *extract.Page) string {
+	path := "/" + strings.ReplaceAll(page.Path, "\\", "/")
+	switch {
+	case strings.Contains(path, "/beta/"):
+		return "beta"
+	case strings.Contains(path, "/v1.0/"):
+		return "v1.0"
+	}
+	for _, block := range page.Blocks {
+		if block.Request == nil {
+			continue
+		}
+		target := block.Request.Target
+		switch {
+		case strings.Contains(target, "/beta/"):
+			return "beta"
+		case strings.Contains(target, "/v1.0/"):
+			return "v1.0"
+		}
+	}
+	return ""
+}
+
+type pageValidator struct {
+	page     *extract.Page
+	cfg      Config
+	version  string
+	model    Model
+	findings []finding.Finding
+	// missing records the model types already reported as missing.
+	missing map[string]bool
+}
+
+// report adds a finding with the rule's default severity.
+func (v *pageValidator) report(rule string, line, column int, example, message string) *finding.Finding {
+	f := finding.New(rule, v.page.Path, line, column, message)
+	f.Example = example
+	v.findings = append(v.findings, f)
+	return &v.findings[len(v.findings)-1]
+}
