@@ -1,11 +1,7 @@
 package compare
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -119,88 +115,154 @@ func (s *shape) addType(name, pointer string) {
 	s.types = append(s.types, typeAt{name: name, pointer: pointer})
 }
 
-// parseShape builds the shape of one JSON text.
+// parseShape builds the shape of one JSON text, visiting object members
+// in document order.
 func parseShape(data []byte) (*shape, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	root := &shape{}
-	if err := root.add(dec, ""); err != nil {
+	// Validating first lets the scanner below trust its input.
+	if !json.Valid(data) {
+		var value any
+		err := json.Unmarshal(data, &value)
 		return nil, err
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, errors.New("data after the top-level JSON value")
-	}
+	root := &shape{}
+	scan := &scanner{data: data}
+	scan.value(root, "")
 	return root, nil
 }
 
-// add reads the next JSON value from dec into s; pointer locates it.
-func (s *shape) add(dec *json.Decoder, pointer string) error {
-	token, err := dec.Token()
-	if err != nil {
-		return err
-	}
-
-	switch value := token.(type) {
-	case json.Delim:
-		if value == '[' {
-			s.mark(kindArray, pointer)
-			return s.addMembers(dec, pointer)
-		}
-		s.mark(kindObject, pointer)
-		return s.addFields(dec, pointer)
-	case string:
-		s.mark(kindString, pointer)
-	case json.Number:
-		s.mark(kindNumber, pointer)
-	case bool:
-		s.mark(kindBoolean, pointer)
-	case nil:
-		s.mark(kindNull, pointer)
-	}
-	return nil
+// scanner walks valid JSON text without building its values.
+type scanner struct {
+	data []byte
+	pos  int
 }
 
-func (s *shape) addMembers(dec *json.Decoder, pointer string) error {
-	for index := 0; dec.More(); index++ {
+// value merges the value at the scanner's position into s; pointer
+// locates it.
+func (sc *scanner) value(s *shape, pointer string) {
+	sc.skipSpace()
+	switch sc.data[sc.pos] {
+	case '{':
+		s.mark(kindObject, pointer)
+		sc.object(s, pointer)
+	case '[':
+		s.mark(kindArray, pointer)
+		sc.array(s, pointer)
+	case '"':
+		s.mark(kindString, pointer)
+		sc.skipString()
+	case 't', 'f':
+		s.mark(kindBoolean, pointer)
+		sc.skipLiteral()
+	case 'n':
+		s.mark(kindNull, pointer)
+		sc.skipLiteral()
+	default:
+		s.mark(kindNumber, pointer)
+		sc.skipLiteral()
+	}
+}
+
+func (sc *scanner) object(s *shape, pointer string) {
+	sc.pos++ // {
+	for {
+		sc.skipSpace()
+		if sc.data[sc.pos] == '}' {
+			sc.pos++
+			return
+		}
+		if sc.data[sc.pos] == ',' {
+			sc.pos++
+			sc.skipSpace()
+		}
+		name := sc.readString()
+		sc.skipSpace()
+		sc.pos++ // :
+		fieldPointer := pointer + "/" + escapePointer(name)
+
+		if !isAnnotation(name) {
+			sc.value(s.field(name), fieldPointer)
+			continue
+		}
+		sc.skipSpace()
+		if name == "@odata.type" && sc.data[sc.pos] == '"' {
+			s.addType(sc.readString(), fieldPointer)
+			continue
+		}
+		sc.value(&shape{}, fieldPointer)
+	}
+}
+
+func (sc *scanner) array(s *shape, pointer string) {
+	sc.pos++ // [
+	for index := 0; ; index++ {
+		sc.skipSpace()
+		if sc.data[sc.pos] == ']' {
+			sc.pos++
+			return
+		}
+		if sc.data[sc.pos] == ',' {
+			sc.pos++
+		}
 		if s.members == nil {
 			s.members = &shape{}
 		}
-		if err := s.members.add(dec, pointer+"/"+strconv.Itoa(index)); err != nil {
-			return err
-		}
+		sc.value(s.members, pointer+"/"+strconv.Itoa(index))
 	}
-	_, err := dec.Token()
-	return err
 }
 
-func (s *shape) addFields(dec *json.Decoder, pointer string) error {
-	for dec.More() {
-		token, err := dec.Token()
-		if err != nil {
-			return err
-		}
-		name, ok := token.(string)
-		if !ok {
-			return fmt.Errorf("object key at %q is not a string", pointer)
-		}
-		fieldPointer := pointer + "/" + escapePointer(name)
-
-		if isAnnotation(name) {
-			var value any
-			if err := dec.Decode(&value); err != nil {
-				return err
-			}
-			if typeName, ok := value.(string); ok && name == "@odata.type" {
-				s.addType(typeName, fieldPointer)
-			}
-			continue
-		}
-		if err := s.field(name).add(dec, fieldPointer); err != nil {
-			return err
+func (sc *scanner) skipSpace() {
+	for sc.pos < len(sc.data) {
+		switch sc.data[sc.pos] {
+		case ' ', '\t', '\n', '\r':
+			sc.pos++
+		default:
+			return
 		}
 	}
-	_, err := dec.Token()
-	return err
+}
+
+// skipString moves past the string that starts at the scanner's position
+// and returns where its content starts and ends, and whether it has
+// escapes.
+func (sc *scanner) skipString() (start, end int, escaped bool) {
+	sc.pos++ // opening quote
+	start = sc.pos
+	for {
+		switch sc.data[sc.pos] {
+		case '\\':
+			escaped = true
+			sc.pos += 2
+		case '"':
+			end = sc.pos
+			sc.pos++
+			return start, end, escaped
+		default:
+			sc.pos++
+		}
+	}
+}
+
+func (sc *scanner) readString() string {
+	begin := sc.pos
+	start, end, escaped := sc.skipString()
+	if !escaped {
+		return string(sc.data[start:end])
+	}
+	var text string
+	// The text is valid JSON, so this cannot fail.
+	_ = json.Unmarshal(sc.data[begin:sc.pos], &text)
+	return text
+}
+
+// skipLiteral moves past a number, true, false or null.
+func (sc *scanner) skipLiteral() {
+	for sc.pos < len(sc.data) {
+		switch sc.data[sc.pos] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return
+		}
+		sc.pos++
+	}
 }
 
 // isAnnotation reports whether an object key is an OData annotation:

@@ -38,28 +38,34 @@ func (w *walker) fence(n *ast.FencedCodeBlock) int {
 		lastLine = w.lines.line(starts[len(starts)-1])
 	}
 	block.EndLine = lastLine + 1
-	if !w.closedAt(block.Line, lastLine+1) {
+	opener := w.openerInside(block.Line, lastLine)
+	closed := w.closedAt(block.Line, lastLine+1)
+	if !closed || opener > 0 {
 		block.Unclosed = true
 		block.EndLine = lastLine
-		if lastLine >= w.lines.lines() {
-			// The fence runs to the end of the page: cut it where the
-			// writer most likely meant it to end and parse the rest again.
-			if cut := w.likelyEnd(block.Line); cut > 0 {
-				resume = cut
-				block.EndLine = cut - 1
-				keep := 0
-				for keep < len(starts) && w.lines.line(starts[keep]) < cut {
-					keep++
-				}
-				starts = starts[:keep]
-				content.Reset()
-				for i := 0; i < keep; i++ {
-					seg := n.Lines().At(i)
-					content.Write(seg.Value(w.src))
-				}
+		message := "code fence is never closed"
+		if opener > 0 {
+			message = fmt.Sprintf("code fence is not closed before another fence opens at line %d", opener)
+		}
+		w.page.report("fence-unclosed", block.Line, 1, message)
+
+		// A fence that runs to the end of the page or over another fence
+		// is cut where the writer most likely meant it to end, and the rest
+		// of the page is parsed again.
+		if cut := w.likelyEnd(block.Line); cut > 0 && (opener > 0 || lastLine >= w.lines.lines()) {
+			resume = cut
+			block.EndLine = cut - 1
+			keep := 0
+			for keep < len(starts) && w.lines.line(starts[keep]) < cut {
+				keep++
+			}
+			starts = starts[:keep]
+			content.Reset()
+			for i := 0; i < keep; i++ {
+				seg := n.Lines().At(i)
+				content.Write(seg.Value(w.src))
 			}
 		}
-		w.page.report("fence-unclosed", block.Line, 1, "code fence is never closed")
 	}
 	block.Content = content.Bytes()
 	block.lineStarts = starts
@@ -118,6 +124,25 @@ func trimListMarker(line []byte) []byte {
 		return line[i+2:]
 	}
 	return line
+}
+
+// openerInside returns the first line between open and last that opens
+// a fence with an info string, which cannot close the fence on line open
+// and shows that the writer left that fence unclosed; 0 when there is none.
+func (w *walker) openerInside(open, last int) int {
+	opening := stripContainers(w.lines.lineText(w.src, open))
+	if len(opening) == 0 {
+		return 0
+	}
+	char := opening[0]
+	for line := open + 1; line <= last; line++ {
+		text := stripContainers(w.lines.lineText(w.src, line))
+		run := len(text) - len(bytes.TrimLeft(text, string(char)))
+		if run >= 3 && len(bytes.TrimSpace(text[run:])) > 0 {
+			return line
+		}
+	}
+	return 0
 }
 
 // likelyEnd returns the first line after open that starts a comment, a

@@ -35,7 +35,12 @@ func checkJSON(text []byte) *jsonFault {
 	if offset >= len(text) {
 		return &jsonFault{offset: lastNonSpace(text), message: "body is not complete JSON: it ends before every object and array is closed"}
 	}
-	return &jsonFault{offset: offset, message: describeFault(text, offset, syntax.Error())}
+	fault := &jsonFault{offset: offset, message: describeFault(text, offset, syntax.Error())}
+	if previous := previousNonSpaceOffset(text, offset); previous >= 0 && text[previous] == ',' && (text[offset] == '}' || text[offset] == ']') {
+		// Point at the comma, not at the bracket after it.
+		fault.offset = previous
+	}
+	return fault
 }
 
 // describeFault names the usual causes of invalid JSON in docs examples.
@@ -70,14 +75,21 @@ func isKeyStart(r rune) bool {
 }
 
 func previousNonSpace(text []byte, offset int) byte {
+	if i := previousNonSpaceOffset(text, offset); i >= 0 {
+		return text[i]
+	}
+	return 0
+}
+
+func previousNonSpaceOffset(text []byte, offset int) int {
 	for i := offset - 1; i >= 0; i-- {
 		switch text[i] {
 		case ' ', '\t', '\n', '\r':
 			continue
 		}
-		return text[i]
+		return i
 	}
-	return 0
+	return -1
 }
 
 func lastNonSpace(text []byte) int {

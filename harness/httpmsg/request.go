@@ -87,9 +87,10 @@ func parseRequestLine(line string, lineNumber int) (*Request, []Issue) {
 		if !isValidVersion(lastField) {
 			report(targetStart+lastSeparator+1, "malformed HTTP version %q; write HTTP/1.1", clip(lastField))
 		}
-		target = ""
 		if lastSeparator >= 0 {
 			target = trimRightSpace(target[:lastSeparator])
+		} else {
+			target = ""
 		}
 	}
 	req.Target = target

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/graphdoc/graphdoc/harness/extract"
 )
 
 // route is one documented example the mock serves.
@@ -16,8 +18,8 @@ type route struct {
 	// index is the example's position across all pages.
 	placeholders int
 	index        int
+	example      *extract.Example
 	answer       *answer
-	example      *exampleRef
 }
 
 // trie indexes routes by path segment. A segment is either literal, held
@@ -49,7 +51,8 @@ func (t *trie) insert(path string, r *route) {
 			continue
 		}
 		r.placeholders += len(locations)
-		node = node.patternChild(raw, newSegmentPattern(raw, locations))
+		pattern := newSegmentPattern(raw, locations)
+		node = node.patternChild(pattern)
 	}
 	node.routes = append(node.routes, r)
 }
@@ -66,7 +69,9 @@ func (t *trie) literalChild(segment string) *trie {
 	return next
 }
 
-func (t *trie) patternChild(key string, pattern segmentPattern) *trie {
+func (t *trie) patternChild(pattern segmentPattern) *trie {
+	// Placeholder names do not matter, so {id} and {item-id} share an edge.
+	key := strings.Join(pattern.parts, "\x00")
 	for _, edge := range t.patterns {
 		if edge.key == key {
 			return edge.next

@@ -21,7 +21,7 @@ type Result struct {
 	// Files is the number of pages checked.
 	Files int
 	// Findings are the static findings. Replay differences belong in
-	// Examples; a difference repeated here is counted once.
+	// Examples, and one repeated here is still counted once.
 	Findings []finding.Finding
 	// Examples are the replay outcomes, nil for check.
 	Examples []replay.Outcome
@@ -35,15 +35,16 @@ type Options struct {
 	// The caller decides from the terminal and NO_COLOR.
 	Color bool
 	// Root is the repository root that the sarif and github formats make
-	// file paths relative to. Empty leaves paths as the findings give them.
+	// file paths relative to. Empty keeps the paths the findings give,
+	// cleaned and with forward slashes.
 	Root string
 	// ToolVersion is the graphdoc version written into SARIF, if set.
 	ToolVersion string
 }
 
 // Never is the ExitCode threshold that no finding reaches, so the run
-// reports without failing. finding.Severity.String prints it as "info";
-// use ParseFailOn and FailOnName to read and print thresholds.
+// reports without failing. finding.Severity.String prints it as "info",
+// so read and print thresholds with ParseFailOn and FailOnName.
 const Never = finding.Severity(math.MaxInt)
 
 // ParseFailOn parses a --fail-on value: "error", "warning", "info" or
@@ -100,7 +101,7 @@ type format struct {
 	write writer
 }
 
-// formats lists the formats in the order Formats returns them; tests
+// formats lists the formats in the order Formats returns them. Tests
 // append to it to inject a failing format.
 var formats = []format{
 	{"text", writeText},
@@ -129,8 +130,8 @@ func lookupFormat(name string) (writer, error) {
 }
 
 // Write writes r to w in the named format. It does not modify r. When it
-// returns an error, w may have received part of the report; WriteFile
-// never leaves a partial file.
+// returns an error, w may have received part of the report, which
+// WriteFile never leaves behind.
 func Write(w io.Writer, name string, r Result, opts Options) error {
 	write, err := lookupFormat(name)
 	if err != nil {
@@ -150,7 +151,8 @@ func Write(w io.Writer, name string, r Result, opts Options) error {
 // WriteFile writes r to path in the named format. It writes a temporary
 // file in path's directory and renames it over path, so path holds either
 // its old content or the whole new report. A new file gets mode 0644 and a
-// replaced file keeps its mode.
+// replaced file keeps its mode. A symbolic link at path is replaced by the
+// report, and its target is left as it was.
 func WriteFile(path, name string, r Result, opts Options) (err error) {
 	if _, err := lookupFormat(name); err != nil {
 		return err
@@ -262,8 +264,8 @@ func sortedExamples(examples []replay.Outcome) []replay.Outcome {
 
 // relativePath returns file relative to root, with forward slashes. With
 // an empty root a relative file is taken as relative to the root already.
-// inside is false when file is absolute or lies outside root; path is then
-// the absolute file, again with forward slashes.
+// inside is false when file is absolute or lies outside root, and path is
+// then the absolute file, again with forward slashes.
 func relativePath(root, file string) (path string, inside bool) {
 	if root == "" {
 		clean := filepath.Clean(file)

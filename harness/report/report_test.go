@@ -79,7 +79,7 @@ func replayResult() Result {
 
 var goldenOptions = Options{Root: ".", ToolVersion: "0.0.0-test"}
 
-// goldenCatalogue stands in for the rule catalogue in the golden files.
+// goldenCatalogue replaces the rule catalogue in the golden files.
 // It covers the fixture's rules but one, which is listed as unregistered.
 func goldenCatalogue() []finding.Rule {
 	ids := []string{

@@ -21,12 +21,13 @@ const (
 	// The consumer binds it to the checkout, as GitHub code scanning does.
 	sarifSourceRoot = "%SRCROOT%"
 
-	// sarifFingerprintKey names graphdoc's partial fingerprint. SARIF
-	// asks for a versioned key, so a change of the hash inputs gets /v2.
+	// sarifFingerprintKey names graphdoc's partial fingerprint. It carries
+	// a version, so a change of the hash inputs can move to /v2 instead of
+	// matching alerts hashed the old way.
 	sarifFingerprintKey = "graphdocFinding/v1"
 )
 
-// ruleCatalogue supplies the rules SARIF lists; tests pin it so that the
+// ruleCatalogue supplies the rules SARIF lists. Tests pin it so that the
 // golden files do not change with every catalogue edit.
 var ruleCatalogue = finding.Rules
 
@@ -119,7 +120,7 @@ func writeSARIF(w io.Writer, r Result, opts Options) error {
 	for _, f := range findings {
 		location := sarifArtifact(opts.Root, f.File)
 
-		// Identical findings in one file are told apart by their order,
+		// Identical findings in one file are distinguished by their order,
 		// which a line move above them does not change.
 		key := sarifFingerprint(f, location.URI)
 		occurrences[key]++
