@@ -21,6 +21,7 @@ func Page(page *extract.Page, cfg Config) []finding.Finding {
 	v.model = cfg.Models[v.version]
 
 	v.todoPlaceholders()
+	v.pageRules()
 	for _, example := range page.Examples {
 		v.request(example)
 		if example.Response != nil {
