@@ -1,9 +1,47 @@
 package harness
 
-import "github.com/graphdoc/graphdoc/harness/validation"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
 
-// Models maps an API version to its model.
+	"github.com/graphdoc/graphdoc/schemas"
+
+	"github.com/graphdoc/graphdoc/harness/schema"
+	"github.com/graphdoc/graphdoc/harness/validation"
+)
+
+// Models maps an API version ("beta", "v1.0") to its model.
 type Models = map[string]validation.Model
 
-// BundledModels returns the models built from the schemas bundled with graphdoc.
-func BundledModels() (Models, error) { return Models{}, nil }
+// Versions are the API versions graphdoc knows.
+var Versions = []string{"beta", "v1.0"}
+
+// LoadSchemas returns the models in dir, which holds one folder of
+// generated schemas per version.
+func LoadSchemas(dir string) (Models, error) {
+	models := Models{}
+	for _, version := range Versions {
+		validator, err := schema.LoadValidator(filepath.Join(dir, version), schema.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("load bundled schemas: %w", err)
+		}
+		models[version] = validator
+	}
+	return models, nil
+}
+
+// BundledModels returns the models built from the schemas embedded in
+// graphdoc.
+func BundledModels() (Models, error) {
+	// TODO: load straight from the embedded files once schema reads an fs.FS.
+	dir, err := os.MkdirTemp("", "graphdoc-schemas-")
+	if err != nil {
+		return nil, fmt.Errorf("load bundled schemas: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	if err := os.CopyFS(dir, schemas.FS); err != nil {
+		return nil, fmt.Errorf("load bundled schemas: %w", err)
+	}
+	return LoadSchemas(dir)
+}

@@ -146,7 +146,7 @@ func documentedJSON(block *extract.Block) ([]byte, bool) {
 }
 
 func statusText(code int) string {
-	if text := http.StatusText(code); text != "" {
+	if text := httpmsg.StatusText(code); text != "" {
 		return fmt.Sprintf("%d %s", code, text)
 	}
 	return fmt.Sprint(code)

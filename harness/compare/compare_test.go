@@ -368,3 +368,20 @@ func BenchmarkResponse(b *testing.B) {
 		}
 	}
 }
+
+func FuzzResponse(f *testing.F) {
+	f.Add(`{"value": [{"id": "1", "a/b": [1, {"c": null}]}]}`, `{"value": [{"id": 2, "x": "\u00e9\"", "@odata.type": "#t"}]}`)
+	f.Add(`{"@odata.type": "#a", "k": {"l": [true]}}`, `[1, "two", {"k": {}}]`)
+	f.Add(`[]`, `{"value": []} trailing`)
+	f.Fuzz(func(t *testing.T, want, got string) {
+		block := documented(200, nil, want)
+
+		findings := Response(block, 200, http.Header{}, []byte(got))
+
+		for _, f := range findings {
+			if f.Pointer != "" && !strings.HasPrefix(f.Pointer, "/") {
+				t.Errorf("pointer %q of %s is not a JSON Pointer", f.Pointer, f.Rule)
+			}
+		}
+	})
+}

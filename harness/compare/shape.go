@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"bytes"
 	"encoding/json"
 	"math/bits"
 	"strconv"
@@ -92,16 +93,19 @@ func (s *shape) mark(k kind, pointer string) {
 	s.at[bitIndex(k)] = pointer
 }
 
-func (s *shape) field(name string) *shape {
-	if child, ok := s.fields[name]; ok {
+// field returns the shape of the member name, adding it when new. The
+// lookup does not copy name, so scanning a known member allocates nothing.
+func (s *shape) field(name []byte) *shape {
+	if child, ok := s.fields[string(name)]; ok {
 		return child
 	}
 	if s.fields == nil {
 		s.fields = map[string]*shape{}
 	}
 	child := &shape{}
-	s.fields[name] = child
-	s.order = append(s.order, name)
+	key := string(name)
+	s.fields[key] = child
+	s.order = append(s.order, key)
 	return child
 }
 
@@ -126,8 +130,31 @@ func parseShape(data []byte) (*shape, error) {
 	}
 	root := &shape{}
 	scan := &scanner{data: data}
-	scan.value(root, "")
+	scan.value(root, location{root: true})
 	return root, nil
+}
+
+// location names a value by its parent's pointer and its own reference
+// token. The pointer string is built only when a shape records it, which
+// is once per kind and position, not once per value.
+type location struct {
+	root   bool
+	parent string
+	// name is the member name within an object, or nil within an array,
+	// where index applies.
+	name  []byte
+	index int
+}
+
+func (l location) pointer() string {
+	switch {
+	case l.root:
+		return ""
+	case l.name != nil:
+		return l.parent + "/" + escapePointer(string(l.name))
+	default:
+		return l.parent + "/" + strconv.Itoa(l.index)
+	}
 }
 
 // scanner walks valid JSON text without building its values.
@@ -136,29 +163,39 @@ type scanner struct {
 	pos  int
 }
 
-// value merges the value at the scanner's position into s; pointer
-// locates it.
-func (sc *scanner) value(s *shape, pointer string) {
+// value merges the value at the scanner's position into s.
+func (sc *scanner) value(s *shape, at location) {
 	sc.skipSpace()
 	switch sc.data[sc.pos] {
 	case '{':
+		pointer := at.pointer()
 		s.mark(kindObject, pointer)
 		sc.object(s, pointer)
+		return
 	case '[':
+		pointer := at.pointer()
 		s.mark(kindArray, pointer)
 		sc.array(s, pointer)
+		return
+	}
+
+	var k kind
+	switch sc.data[sc.pos] {
 	case '"':
-		s.mark(kindString, pointer)
+		k = kindString
 		sc.skipString()
 	case 't', 'f':
-		s.mark(kindBoolean, pointer)
+		k = kindBoolean
 		sc.skipLiteral()
 	case 'n':
-		s.mark(kindNull, pointer)
+		k = kindNull
 		sc.skipLiteral()
 	default:
-		s.mark(kindNumber, pointer)
+		k = kindNumber
 		sc.skipLiteral()
+	}
+	if s.kinds&k == 0 {
+		s.mark(k, at.pointer())
 	}
 }
 
@@ -177,18 +214,18 @@ func (sc *scanner) object(s *shape, pointer string) {
 		name := sc.readString()
 		sc.skipSpace()
 		sc.pos++ // :
-		fieldPointer := pointer + "/" + escapePointer(name)
+		at := location{parent: pointer, name: name}
 
 		if !isAnnotation(name) {
-			sc.value(s.field(name), fieldPointer)
+			sc.value(s.field(name), at)
 			continue
 		}
 		sc.skipSpace()
-		if name == "@odata.type" && sc.data[sc.pos] == '"' {
-			s.addType(sc.readString(), fieldPointer)
+		if string(name) == "@odata.type" && sc.data[sc.pos] == '"' {
+			s.addType(string(sc.readString()), at.pointer())
 			continue
 		}
-		sc.value(&shape{}, fieldPointer)
+		sc.skipValue()
 	}
 }
 
@@ -206,7 +243,36 @@ func (sc *scanner) array(s *shape, pointer string) {
 		if s.members == nil {
 			s.members = &shape{}
 		}
-		sc.value(s.members, pointer+"/"+strconv.Itoa(index))
+		sc.value(s.members, location{parent: pointer, index: index})
+	}
+}
+
+// skipValue moves past the value at the scanner's position.
+func (sc *scanner) skipValue() {
+	sc.skipSpace()
+	switch sc.data[sc.pos] {
+	case '"':
+		sc.skipString()
+		return
+	case '{', '[':
+	default:
+		sc.skipLiteral()
+		return
+	}
+	for depth := 0; ; {
+		switch sc.data[sc.pos] {
+		case '"':
+			sc.skipString()
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+		}
+		sc.pos++
+		if depth == 0 {
+			return
+		}
 	}
 }
 
@@ -242,16 +308,18 @@ func (sc *scanner) skipString() (start, end int, escaped bool) {
 	}
 }
 
-func (sc *scanner) readString() string {
+// readString moves past a string and returns its unescaped content, which
+// aliases the scanned text unless the string has escapes.
+func (sc *scanner) readString() []byte {
 	begin := sc.pos
 	start, end, escaped := sc.skipString()
 	if !escaped {
-		return string(sc.data[start:end])
+		return sc.data[start:end:end]
 	}
 	var text string
 	// The text is valid JSON, so this cannot fail.
 	_ = json.Unmarshal(sc.data[begin:sc.pos], &text)
-	return text
+	return []byte(text)
 }
 
 // skipLiteral moves past a number, true, false or null.
@@ -269,8 +337,8 @@ func (sc *scanner) skipLiteral() {
 // a control annotation (@odata.context), an instance annotation
 // (@microsoft.graph.downloadUrl) or a property annotation
 // (photo@odata.mediaEtag). Property names never contain '@'.
-func isAnnotation(name string) bool {
-	return strings.Contains(name, "@")
+func isAnnotation(name []byte) bool {
+	return bytes.IndexByte(name, '@') >= 0
 }
 
 // escapePointer escapes a reference token as RFC 6901 requires.

@@ -11,8 +11,8 @@ import (
 // starts with { or [. Any other declared type, such as text/plain,
 // multipart/form-data, application/zip, application/octet-stream or
 // image/jpeg, is not JSON. Neither is an empty body nor a one-line
-// placeholder such as "[Zip file]" or "<binary data>", whatever the
-// headers say.
+// placeholder such as "[Zip file]" or "<binary data>", regardless of
+// the headers.
 func IsJSONContent(headers []Header, body []byte) bool {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 || isPlaceholder(trimmed) {

@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// Rule ids this package reports; each is registered in the finding
-// catalogue.
+// Rule ids this package reports. The finding catalogue registers each
+// with its severity.
 const (
 	ruleRequestLineInvalid   = "request-line-invalid"
 	ruleStatusLineInvalid    = "status-line-invalid"
@@ -31,7 +31,7 @@ var wellKnownHeaders = []string{
 // is taken for body text.
 const maxHeaderNameWords = 3
 
-// messageTail is what follows the start line of a message.
+// messageTail is the part of a message after its start line.
 type messageTail struct {
 	headers  []Header
 	body     []byte
@@ -39,7 +39,7 @@ type messageTail struct {
 }
 
 // parseTail parses the header section that starts at line first and the
-// body after it, appending what is wrong to issues.
+// body after it, and appends their defects to issues.
 func parseTail(lines lineIndex, first int, issues []Issue) (messageTail, []Issue) {
 	tail := messageTail{bodyLine: -1}
 

@@ -48,12 +48,12 @@ func (x lineIndex) skipBlank(i int) int {
 	return i
 }
 
-// isSpace reports the bytes that the parser trims around fields and
-// values: SP and HTAB, which HTTP calls optional whitespace, and CR, so
+// isSpace reports whether the parser trims b around fields and values. It
+// trims SP and HTAB, which HTTP calls optional whitespace, and also CR, so
 // that a stray CRLF line ending does not leak into a value.
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' }
 
-// isSeparator reports the bytes that separate the fields of a start line.
+// isSeparator reports whether b separates the fields of a start line.
 func isSeparator(b byte) bool { return b == ' ' || b == '\t' }
 
 func isBlank(s string) bool {

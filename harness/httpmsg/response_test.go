@@ -23,19 +23,19 @@ func TestParseResponse(t *testing.T) {
 		input    string
 		proto    string
 		status   int
-		reason   string
+		phrase   string
 		headers  [][2]string
 		body     string
 		bodyLine int
 		issues   []string
-		why      string
+		reason   string
 	}{
 		{
 			name:     "status line with reason",
 			input:    "HTTP/1.1 200 OK\nContent-type: application/json\n\n{\n  \"value\": []\n}",
 			proto:    "HTTP/1.1",
 			status:   200,
-			reason:   "OK",
+			phrase:   "OK",
 			headers:  [][2]string{{"Content-type", "application/json"}},
 			body:     "{\n  \"value\": []\n}",
 			bodyLine: 3,
@@ -59,7 +59,7 @@ func TestParseResponse(t *testing.T) {
 			input:    "HTTP 201 Created\n\n{}",
 			proto:    "HTTP",
 			status:   201,
-			reason:   "Created",
+			phrase:   "Created",
 			body:     "{}",
 			bodyLine: 2,
 			issues:   []string{"status-line-invalid@0:1"},
@@ -69,7 +69,7 @@ func TestParseResponse(t *testing.T) {
 			input:    "http/1.1 200 OK",
 			proto:    "http/1.1",
 			status:   200,
-			reason:   "OK",
+			phrase:   "OK",
 			bodyLine: -1,
 			issues:   []string{"status-line-invalid@0:1"},
 		},
@@ -78,7 +78,7 @@ func TestParseResponse(t *testing.T) {
 			input:    "HTTP code: 200 OK\ncontent-type: application/json;odata.metadata \n\n{}",
 			proto:    "HTTP",
 			status:   200,
-			reason:   "OK",
+			phrase:   "OK",
 			headers:  [][2]string{{"content-type", "application/json;odata.metadata"}},
 			body:     "{}",
 			bodyLine: 3,
@@ -89,7 +89,7 @@ func TestParseResponse(t *testing.T) {
 			input:    "HTTP/1.1 201 OK",
 			proto:    "HTTP/1.1",
 			status:   201,
-			reason:   "OK",
+			phrase:   "OK",
 			bodyLine: -1,
 			issues:   []string{"status-reason-mismatch@0:14"},
 		},
@@ -98,17 +98,17 @@ func TestParseResponse(t *testing.T) {
 			input:    "HTTP/1.1 204 Created",
 			proto:    "HTTP/1.1",
 			status:   204,
-			reason:   "Created",
+			phrase:   "Created",
 			bodyLine: -1,
 			issues:   []string{"status-reason-mismatch@0:14"},
-			why:      "Created is the phrase of 201 only",
+			reason:   "Created is the phrase of 201 only",
 		},
 		{
 			name:     "nonstandard reason",
 			input:    "HTTP/1.1 200 Success",
 			proto:    "HTTP/1.1",
 			status:   200,
-			reason:   "Success",
+			phrase:   "Success",
 			bodyLine: -1,
 			issues:   []string{"status-reason-mismatch@0:14"},
 		},
@@ -117,7 +117,7 @@ func TestParseResponse(t *testing.T) {
 			input:    "HTTP/1.1 204 NO CONTENT",
 			proto:    "HTTP/1.1",
 			status:   204,
-			reason:   "NO CONTENT",
+			phrase:   "NO CONTENT",
 			bodyLine: -1,
 		},
 		{
@@ -125,7 +125,7 @@ func TestParseResponse(t *testing.T) {
 			input:    "HTTP/1.1 204   No   content  ",
 			proto:    "HTTP/1.1",
 			status:   204,
-			reason:   "No   content",
+			phrase:   "No   content",
 			bodyLine: -1,
 		},
 		{
@@ -133,7 +133,7 @@ func TestParseResponse(t *testing.T) {
 			input:    "HTTP/1.1 413 Request Entity Too Large",
 			proto:    "HTTP/1.1",
 			status:   413,
-			reason:   "Request Entity Too Large",
+			phrase:   "Request Entity Too Large",
 			bodyLine: -1,
 		},
 		{
@@ -141,7 +141,7 @@ func TestParseResponse(t *testing.T) {
 			input:    "HTTP/1.1 202 Accepted\nLocation: https://graph.microsoft.com/v1.0/operations/1",
 			proto:    "HTTP/1.1",
 			status:   202,
-			reason:   "Accepted",
+			phrase:   "Accepted",
 			headers:  [][2]string{{"Location", "https://graph.microsoft.com/v1.0/operations/1"}},
 			bodyLine: -1,
 		},
@@ -150,7 +150,7 @@ func TestParseResponse(t *testing.T) {
 			input:    "HTTP/1.1 299 Anything Goes",
 			proto:    "HTTP/1.1",
 			status:   299,
-			reason:   "Anything Goes",
+			phrase:   "Anything Goes",
 			bodyLine: -1,
 		},
 		{
@@ -158,7 +158,7 @@ func TestParseResponse(t *testing.T) {
 			input:    "HTTP/1.1 600 Custom",
 			proto:    "HTTP/1.1",
 			status:   600,
-			reason:   "Custom",
+			phrase:   "Custom",
 			bodyLine: -1,
 			issues:   []string{"status-line-invalid@0:10"},
 		},
@@ -167,7 +167,7 @@ func TestParseResponse(t *testing.T) {
 			input:    itemActivityResponse,
 			proto:    "HTTP/1.1",
 			status:   204,
-			reason:   "No Content",
+			phrase:   "No Content",
 			headers:  [][2]string{{"Content-Type", "application/json"}},
 			body:     "{\n  \"@odata.type\": \"#microsoft.graph.itemActivity\",\n  \"id\": \"a2210582-0582-a221-8205-21a2820521a2\"\n}",
 			bodyLine: 2,
@@ -178,7 +178,7 @@ func TestParseResponse(t *testing.T) {
 			input:    "\nHTTP/1.1 206 Partial Content\nContent-Range: bytes 0-1023/2048\n\n<first 1024 bytes of file>\n",
 			proto:    "HTTP/1.1",
 			status:   206,
-			reason:   "Partial Content",
+			phrase:   "Partial Content",
 			headers:  [][2]string{{"Content-Range", "bytes 0-1023/2048"}},
 			body:     "<first 1024 bytes of file>",
 			bodyLine: 4,
@@ -188,10 +188,10 @@ func TestParseResponse(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			resp, issues := ParseResponse([]byte(tc.input))
 
-			require.NotNil(t, resp, tc.why)
+			require.NotNil(t, resp, tc.reason)
 			assert.Equal(t, tc.proto, resp.Proto, "proto")
 			assert.Equal(t, tc.status, resp.Status, "status")
-			assert.Equal(t, tc.reason, resp.Reason, "reason")
+			assert.Equal(t, tc.phrase, resp.Reason, "reason phrase")
 			assert.Equal(t, tc.headers, headerPairs(resp.Headers), "headers")
 			if tc.body == "" {
 				assert.Nil(t, resp.Body, "body")
@@ -199,7 +199,7 @@ func TestParseResponse(t *testing.T) {
 				assert.Equal(t, tc.body, string(resp.Body), "body")
 			}
 			assert.Equal(t, tc.bodyLine, resp.BodyLine, "body line")
-			assert.Equal(t, tc.issues, issueKeys(issues), tc.why)
+			assert.Equal(t, tc.issues, issueKeys(issues), tc.reason)
 		})
 	}
 }

@@ -22,7 +22,7 @@ var olderReasons = map[int][]string{
 	302: {"Moved Temporarily"},
 	408: {"Request Time-out"},
 	413: {"Request Entity Too Large", "Payload Too Large"},
-	414: {"Request-URI Too Long", "Request URI Too Long", "Request-URI Too Large"},
+	414: {"Request-URI Too Long", "Request URI Too Long"},
 	416: {"Requested Range Not Satisfiable"},
 	422: {"Unprocessable Entity"},
 	504: {"Gateway Time-out"},

@@ -20,6 +20,9 @@ type Outcome struct {
 	Reason           string `json:"reason,omitempty"`
 	DocumentedStatus int    `json:"documentedStatus"`
 	ActualStatus     int    `json:"actualStatus,omitempty"`
+	// Attempts counts the requests sent, retries included; 0 when the
+	// example was skipped.
+	Attempts int `json:"attempts,omitempty"`
 	// Differences are the findings this exchange produced, each with a
 	// JSON Pointer into the actual body where one applies.
 	Differences []finding.Finding `json:"differences"`

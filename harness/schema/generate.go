@@ -30,6 +30,11 @@ const (
 	generatedComment = "Generated from CSDL by graphdoc's harness/schema package; regenerate with go generate, do not edit."
 )
 
+// anyJSONType is the Graph complex type that stands for any JSON value
+// (workbook ranges use it for arrays of arrays). CSDL declares it as an
+// empty complex type, which would accept only objects.
+const anyJSONType = "microsoft.graph.Json"
+
 var controlRegexp = regexp.MustCompile(controlPattern)
 
 // Generate returns the JSON Schema (draft-07) document for the named type
@@ -207,7 +212,10 @@ func shapeSchema(model *csdl.Model, t *csdl.StructuredType) map[string]any {
 		shape["additionalProperties"] = false
 		shape["patternProperties"] = map[string]any{controlPattern: map[string]any{}}
 	}
-	if len(declared) > 0 {
+	if len(declared) > 0 && model.IsOpen(t) {
+		// A closed type reports a case variant as an additional property,
+		// and Validate looks up the declared spelling; an open type
+		// accepts any name, so only this check catches one.
 		shape["propertyNames"] = caseVariantCheck(declared)
 	}
 	if len(required) > 0 {
@@ -270,6 +278,9 @@ func valueSchema(model *csdl.Model, name string, nullable bool) map[string]any {
 	if !ok {
 		// NOTE: a type the model lacks (a navigation target left out of
 		// an extract) accepts any value.
+		return map[string]any{}
+	}
+	if t.QualifiedName() == anyJSONType {
 		return map[string]any{}
 	}
 	ref := map[string]any{"$ref": definitionsRef + t.QualifiedName()}

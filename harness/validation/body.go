@@ -1,17 +1,171 @@
 package validation
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/graphdoc/graphdoc/harness/extract"
+	"github.com/graphdoc/graphdoc/harness/schema"
 )
 
 // Model validates JSON bodies against the types of one API version.
-type Model interface{}
+// *schema.Validator implements it.
+type Model interface {
+	Resolve(name string) (canonical string, status schema.Resolution)
+	Validate(body schema.Body) []schema.Violation
+}
 
-func (v *pageValidator) requestBody(example *extract.Example)  {}
-func (v *pageValidator) responseBody(example *extract.Example) {}
-func (v *pageValidator) standalone(block *extract.Block)       {}
+// requestBody validates a request's JSON body as the type its
+// @odata.type or its annotation names.
+func (v *pageValidator) requestBody(example *extract.Example) {
+	block := example.Request
+	if v.model == nil || block.JSON == nil || !block.JSONValid {
+		return
+	}
+
+	typeName := bodyType(block.JSON)
+	if typeName == "" && block.Annotation != nil {
+		typeName = block.Annotation.ODataType
+	}
+	// NOTE: a request body without @odata.type is not validated, because
+	// the type a URL implies is not derived from the model yet.
+	if typeName == "" || !v.resolves(block, typeName) {
+		return
+	}
+
+	violations := v.model.Validate(schema.Body{
+		Type:    typeName,
+		JSON:    block.JSON,
+		Request: true,
+		Partial: block.Request.Method == "PATCH",
+	})
+	v.violations(block, violations)
+}
+
+// responseBody validates a response's JSON body as the type its
+// annotation names.
+func (v *pageValidator) responseBody(example *extract.Example) {
+	block := example.Response
+	if v.model == nil || block.Annotation == nil {
+		return
+	}
+	typeName := block.Annotation.ODataType
+	if typeName == "" || isPrimitiveType(typeName) {
+		return
+	}
+	if !v.resolves(block, typeName) {
+		return
+	}
+
+	status := block.Response.Status
+	if block.JSON == nil || !block.JSONValid || status == 204 || status == 205 || status == 304 {
+		return
+	}
+	violations := v.model.Validate(schema.Body{
+		Type:       typeName,
+		Collection: block.Annotation.IsCollection,
+		JSON:       block.JSON,
+		Truncated:  block.Annotation.Truncated,
+	})
+	v.violations(block, violations)
+}
+
+// standalone validates the JSON of an example block that names its type.
+func (v *pageValidator) standalone(block *extract.Block) {
+	if v.model == nil || block.Annotation.BlockType != extract.TypeExample {
+		return
+	}
+	typeName := block.Annotation.ODataType
+	if typeName == "" || isPrimitiveType(typeName) || block.JSON == nil || !block.JSONValid {
+		return
+	}
+	if !v.resolves(block, typeName) {
+		return
+	}
+	violations := v.model.Validate(schema.Body{
+		Type:       typeName,
+		Collection: block.Annotation.IsCollection,
+		JSON:       block.JSON,
+		Truncated:  block.Annotation.Truncated,
+	})
+	v.violations(block, violations)
+}
+
+// resolves reports whether the model has a schema for typeName, and
+// reports the name when it is misspelled or missing.
+func (v *pageValidator) resolves(block *extract.Block, typeName string) bool {
+	canonical, status := v.model.Resolve(typeName)
+	line := block.Line
+	switch status {
+	case schema.Found:
+		return true
+	case schema.FoundIgnoringCase:
+		v.report("odata-type-case-mismatch", line, 1, exampleName(block), fmt.Sprintf("type %s is spelled %s in the model", strings.TrimPrefix(typeName, "#"), canonical))
+		return true
+	case schema.Unqualified:
+		v.report("odata-type-unqualified", line, 1, exampleName(block), fmt.Sprintf("type %q has no namespace; write microsoft.graph.%s", typeName, strings.TrimPrefix(typeName, "#")))
+	case schema.UnknownNamespace:
+		v.report("odata-type-unknown", line, 1, exampleName(block), fmt.Sprintf("type %s is outside the microsoft.graph namespaces", strings.TrimPrefix(typeName, "#")))
+	case schema.NotInModel:
+		if v.missing == nil {
+			v.missing = map[string]bool{}
+		}
+		if !v.missing[canonical] {
+			v.missing[canonical] = true
+			v.report("model-type-missing", line, 1, exampleName(block), fmt.Sprintf("type %s is not in the %s model; its bodies are not validated", canonical, v.versionName()))
+		}
+	}
+	return false
+}
+
+func (v *pageValidator) versionName() string {
+	if v.version == "" {
+		return "loaded"
+	}
+	return v.version
+}
+
+// violations turns schema violations into findings at their place in the body.
+func (v *pageValidator) violations(block *extract.Block, violations []schema.Violation) {
+	for _, violation := range violations {
+		line, column := bodyPosition(block, locate(block.JSON, violation.Pointer))
+		f := v.report(violation.Rule, line, column, exampleName(block), violation.Message)
+		f.Severity = violation.Severity
+		f.Pointer = violation.Pointer
+	}
+}
+
+// bodyPosition maps an offset in a block's JSON to a page line and column.
+func bodyPosition(block *extract.Block, offset int) (line, column int) {
+	offset = min(max(offset, 0), len(block.JSON))
+	before := block.JSON[:offset]
+	line = block.JSONLine + bytes.Count(before, []byte("\n"))
+	column = offset - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return line, column
+}
+
+// bodyType returns the top-level @odata.type of a JSON object, or "".
+func bodyType(body []byte) string {
+	var object map[string]json.RawMessage
+	if json.Unmarshal(body, &object) != nil {
+		return ""
+	}
+	var typeName string
+	if json.Unmarshal(object["@odata.type"], &typeName) != nil {
+		return ""
+	}
+	return typeName
+}
+
+// isPrimitiveType reports whether a page's type name is a primitive or
+// stream rather than a model type, which leaves the body unchecked.
+func isPrimitiveType(name string) bool {
+	lower := strings.ToLower(strings.TrimPrefix(name, "#"))
+	return lower == "stream" || lower == "string" || lower == "binary" || strings.HasPrefix(lower, "edm.")
+}
 
 func sortedKeys(members map[string]any) []string {
 	keys := make([]string, 0, len(members))
@@ -20,4 +174,16 @@ func sortedKeys(members map[string]any) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// exampleName returns the name a block's findings carry: its own, or that
+// of the request a response answers.
+func exampleName(block *extract.Block) string {
+	if name := block.Name(); name != "" {
+		return name
+	}
+	if len(block.PairedWith) > 0 {
+		return block.PairedWith[0]
+	}
+	return ""
 }

@@ -64,13 +64,13 @@ func (v *pageValidator) contentLength(block *extract.Block, headers []httpmsg.He
 		declared, err := strconv.Atoi(strings.TrimSpace(header.Value))
 		line := block.ContentLine + header.Line
 		if err != nil {
-			v.report("content-length-mismatch", line, 1, block.Name(), fmt.Sprintf("Content-Length %q is not a number", header.Value))
+			v.report("content-length-mismatch", line, 1, exampleName(block), fmt.Sprintf("Content-Length %q is not a number", header.Value))
 			return
 		}
 		// The newline before the closing fence belongs to the page, not the body.
 		size := len(bytes.TrimRight(body, "\r\n"))
 		if declared != size {
-			v.report("content-length-mismatch", line, 1, block.Name(), fmt.Sprintf("Content-Length is %d, but the body shown is %d bytes", declared, size))
+			v.report("content-length-mismatch", line, 1, exampleName(block), fmt.Sprintf("Content-Length is %d, but the body shown is %d bytes", declared, size))
 		}
 		return
 	}
