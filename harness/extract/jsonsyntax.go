@@ -32,7 +32,7 @@ func checkJSON(text []byte) *jsonFault {
 	if offset < 0 {
 		offset = 0
 	}
-	if offset >= len(text) {
+	if offset >= len(text) || len(bytes.TrimSpace(text[offset:])) == 0 {
 		return &jsonFault{offset: lastNonSpace(text), message: "body is not complete JSON: it ends before every object and array is closed"}
 	}
 	fault := &jsonFault{offset: offset, message: describeFault(text, offset, syntax.Error())}

@@ -62,6 +62,15 @@ func answer(page *Page, response *Block, byName map[string]*Example, pending []*
 	if len(unmatched) > 0 && len(targets) == 0 {
 		f := page.report("response-name-unmatched", response.Line, 1, fmt.Sprintf("response names request %q, which the page does not have", unmatched[0]))
 		f.Example = unmatched[0]
+		if len(pending) == 0 {
+			return pending
+		}
+	}
+
+	if len(names) == 0 && lastHTTP != nil && lastHTTP.Annotation.BlockType != TypeResponse && lastHTTP.Annotation.BlockType != TypeRequest {
+		f := page.report("response-to-ignored-request", response.Line, 1, fmt.Sprintf("response follows a request annotated %q, so the pair is not checked", lastHTTP.Annotation.BlockType))
+		f.Example = response.Name()
+		return pending
 	}
 
 	if len(targets) == 0 && len(pending) > 0 {
@@ -70,11 +79,7 @@ func answer(page *Page, response *Block, byName map[string]*Example, pending []*
 	if len(targets) == 0 {
 		f := page.report("response-unpaired", response.Line, 1, "response has no request before it to answer")
 		f.Example = response.Name()
-		switch {
-		case lastHTTP != nil && lastHTTP.Annotation.BlockType != TypeResponse && lastHTTP.Annotation.BlockType != TypeRequest:
-			f.Rule = "response-to-ignored-request"
-			f.Message = fmt.Sprintf("response follows a request annotated %q, so the pair is not checked", lastHTTP.Annotation.BlockType)
-		case len(page.Examples) > 0:
+		if len(page.Examples) > 0 {
 			last := page.Examples[len(page.Examples)-1]
 			f.Rule = "response-duplicate"
 			f.Message = fmt.Sprintf("request at line %d already has a response at line %d", last.Request.Line, last.Response.Line)

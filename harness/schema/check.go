@@ -274,6 +274,13 @@ func (c *check) valueError(node any, path []string, pointer string, e gojsonsche
 			loc.describe(), value, element))
 		return
 	}
+	if numericTypes[element] && e.Type() == "pattern" {
+		// A numeric type takes only a few strings, so any other string is
+		// a string where a number belongs.
+		c.add(ruleValueType, pointer, fmt.Sprintf("%s is a string, but its type %s needs %s",
+			loc.describe(), loc.typeLabel(), expectedJSON(c.validator.table, element)))
+		return
+	}
 	if format, _ := e.Details()["format"].(string); format == formatDateTime {
 		c.add(ruleDateTime, pointer, fmt.Sprintf("%s has value %s, which is not an Edm.DateTimeOffset: it needs a date, a time and Z or a ±hh:mm offset",
 			loc.describe(), value))
@@ -286,6 +293,10 @@ func (c *check) valueError(node any, path []string, pointer string, e gojsonsche
 		c.add(ruleValue, pointer, fmt.Sprintf("%s has value %s, which is not a valid %s", loc.describe(), value, loc.typeLabel()))
 	}
 }
+
+// numericTypes are the Edm types that JSON carries as numbers but that
+// also accept some strings.
+var numericTypes = map[string]bool{"Edm.Int64": true, "Edm.Decimal": true, "Edm.Double": true, "Edm.Single": true}
 
 // propertyName reports a property that the object's type does not
 // declare, or declares with other letter case.

@@ -39,18 +39,21 @@ func TestCases(t *testing.T) {
 				t.Skip("pending: " + c.Pending)
 			}
 
-			got := run(t, c, models)
+			got, blocks := run(t, c, models)
 			if *update {
-				require.NoError(t, c.Update(got))
+				require.NoError(t, c.Update(got, blocks))
 				return
 			}
 			assert.Equal(t, FormatWant(c.Want), FormatWant(sorted(got)), "findings differ from the want section (run with -update to accept)")
+			if c.Blocks != nil {
+				assert.Equal(t, *c.Blocks, blocks, "extracted blocks differ from the blocks section (run with -update to accept)")
+			}
 		})
 	}
 }
 
 // run checks the case's pages and returns what was observed.
-func run(t *testing.T, c *Case, models harness.Models) []Expectation {
+func run(t *testing.T, c *Case, models harness.Models) ([]Expectation, string) {
 	dir := t.TempDir()
 	for name, data := range c.Pages {
 		path := filepath.Join(dir, filepath.FromSlash(name))
@@ -62,7 +65,9 @@ func run(t *testing.T, c *Case, models harness.Models) []Expectation {
 	require.NoError(t, err)
 
 	var observed []Expectation
+	var blocks string
 	for _, page := range pages {
+		blocks += FormatBlocks(page)
 		var own []finding.Finding
 		for _, f := range result.Findings {
 			if f.File == page.Path {
@@ -71,7 +76,7 @@ func run(t *testing.T, c *Case, models harness.Models) []Expectation {
 		}
 		observed = append(observed, Observe(page, own, Static)...)
 	}
-	return observed
+	return observed, blocks
 }
 
 func sorted(list []Expectation) []Expectation {

@@ -43,6 +43,8 @@ type Case struct {
 	Archive *txtar.Archive
 	Pages   map[string][]byte
 	Want    []Expectation
+	// Blocks is the expected blocks section, or nil when the case has none.
+	Blocks *string
 	// Pending is the reason the case is skipped, or "".
 	Pending string
 }
@@ -73,6 +75,9 @@ func Load(path string) (*Case, error) {
 				return nil, fmt.Errorf("case %s: %w", path, err)
 			}
 			c.Want = want
+		case file.Name == "blocks":
+			text := string(file.Data)
+			c.Blocks = &text
 		case strings.HasSuffix(file.Name, ".md"):
 			c.Pages[file.Name] = file.Data
 		default:
@@ -170,12 +175,55 @@ func sortExpectations(list []Expectation) {
 	})
 }
 
-// Update rewrites the case's want section with want.
-func (c *Case) Update(want []Expectation) error {
+// FormatBlocks lists a page's blocks one per line, as a blocks section
+// reads them: the fence lines, the block type, the names, what the block
+// parsed as, and the requests a response answers.
+func FormatBlocks(page *extract.Page) string {
+	var b strings.Builder
+	for _, block := range page.Blocks {
+		fmt.Fprintf(&b, "%d-%d", block.Line, block.EndLine)
+		kind := "-"
+		if block.Annotation != nil {
+			kind = block.Annotation.BlockType
+			fmt.Fprintf(&b, " @%d", block.Annotation.Line)
+		}
+		fmt.Fprintf(&b, " %s fence=%q", kind, block.Fence)
+		if block.Annotation != nil && len(block.Annotation.Names) > 0 {
+			fmt.Fprintf(&b, " names=%s", strings.Join(block.Annotation.Names, ","))
+		}
+		switch {
+		case block.Request != nil:
+			fmt.Fprintf(&b, " request=%q", block.Request.Method+" "+block.Request.Target)
+		case block.Response != nil:
+			fmt.Fprintf(&b, " status=%d", block.Response.Status)
+		}
+		if block.JSON != nil {
+			fmt.Fprintf(&b, " json@%d", block.JSONLine)
+			if !block.JSONValid {
+				b.WriteString("(invalid)")
+			}
+		}
+		if len(block.PairedWith) > 0 {
+			fmt.Fprintf(&b, " answers=%s", strings.Join(block.PairedWith, ","))
+		}
+		if block.Unclosed {
+			b.WriteString(" unclosed")
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Update rewrites the case's want section with want, and its blocks
+// section, when it has one, with blocks.
+func (c *Case) Update(want []Expectation, blocks string) error {
 	sortExpectations(want)
 	for i := range c.Archive.Files {
-		if c.Archive.Files[i].Name == "want" {
+		switch c.Archive.Files[i].Name {
+		case "want":
 			c.Archive.Files[i].Data = []byte(FormatWant(want))
+		case "blocks":
+			c.Archive.Files[i].Data = []byte(blocks)
 		}
 	}
 	if err := os.WriteFile(c.Path, txtar.Format(c.Archive), 0o644); err != nil {
