@@ -3,8 +3,8 @@
 //
 // It takes the documented response block (as extracted from a page) and the
 // status, header and body a target returned, and gives findings. Each
-// finding carries a rule id, a severity, a JSON Pointer (RFC 6901) into the
-// actual body where one applies, and a message; the caller fills in the
+// finding carries a rule id, a severity, a message and, where one applies,
+// a JSON Pointer (RFC 6901) into the actual body. The caller fills in the
 // file, line and example name.
 //
 // The comparison is by shape, not by value, because ids, timestamps and the
@@ -34,7 +34,7 @@
 //     (type-mismatch); null agrees with every type. The one value compared
 //     is @odata.type: the actual type must be the documented one or, with
 //     Comparer.IsDerived, derived from it (response-odata-type-mismatch).
-//   - A documented JSON body answered with an empty or non-JSON body gives
+//   - A documented JSON body met by an empty or non-JSON actual body gives
 //     response-not-json.
 //   - 204, 205 and 304 responses have no body on either side.
 //

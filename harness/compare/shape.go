@@ -46,8 +46,10 @@ func (k kind) names() string {
 // the @odata.type values of objects are recorded.
 type shape struct {
 	kinds kind
-	// at holds the JSON Pointer of the first value of each kind.
-	at [kindCount]string
+	// at holds the JSON Pointer of the first value of each kind, and
+	// first that of the first value of any kind.
+	at    [kindCount]string
+	first string
 
 	fields map[string]*shape
 	// order lists the field names in the order they first appear.
@@ -70,16 +72,6 @@ func (s *shape) pointer(k kind) string {
 	return s.at[bitIndex(k)]
 }
 
-// firstPointer returns the pointer of the first value of any kind here.
-func (s *shape) firstPointer() string {
-	for i := range kindCount {
-		if s.kinds&(1<<i) != 0 {
-			return s.at[i]
-		}
-	}
-	return ""
-}
-
 // firstKind returns the lowest kind in k.
 func firstKind(k kind) kind {
 	return k & -k
@@ -88,6 +80,9 @@ func firstKind(k kind) kind {
 func (s *shape) mark(k kind, pointer string) {
 	if s.kinds&k != 0 {
 		return
+	}
+	if s.kinds == 0 {
+		s.first = pointer
 	}
 	s.kinds |= k
 	s.at[bitIndex(k)] = pointer
@@ -317,7 +312,7 @@ func (sc *scanner) readString() []byte {
 		return sc.data[start:end:end]
 	}
 	var text string
-	// The text is valid JSON, so this cannot fail.
+	// parseShape validated the text, so this cannot fail.
 	_ = json.Unmarshal(sc.data[begin:sc.pos], &text)
 	return []byte(text)
 }

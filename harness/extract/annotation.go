@@ -33,7 +33,10 @@ var knownBlockTypes = []string{
 
 var booleanKeys = []string{"truncated", "isCollection", "isEmpty", "expectError", "openType", "abstract", "isMediaEntity", "isComposable", "opaqueUrl", "idempotent"}
 
-var trailingComma = regexp.MustCompile(`,(\s*[}\]])`)
+var (
+	trailingComma = regexp.MustCompile(`,(\s*[}\]])`)
+	unquotedKey   = regexp.MustCompile(`([{,]\s*)([A-Za-z_@$][\w.@$]*)\s*:`)
+)
 
 // annotationIssue is a defect of an annotation, reported as annotation-invalid.
 type annotationIssue struct {
@@ -72,6 +75,13 @@ func parseAnnotationJSON(text []byte) (map[string]any, []annotationIssue) {
 	fixed := trailingComma.ReplaceAll(text, []byte("$1"))
 	if json.Unmarshal(fixed, &raw) == nil {
 		return raw, []annotationIssue{{warning: true, message: "annotation JSON has a trailing comma; it was read leniently"}}
+	}
+
+	// Unquoted keys are an error, but the block is still read so that
+	// nothing after it is lost.
+	quoted := unquotedKey.ReplaceAll(fixed, []byte(`$1"$2":`))
+	if json.Unmarshal(quoted, &raw) == nil {
+		return raw, []annotationIssue{{message: "annotation JSON has an unquoted key; it was read leniently, but JSON keys take double quotes"}}
 	}
 	return nil, []annotationIssue{{message: fmt.Sprintf("annotation is not valid JSON: %s", jsonErrorText(err))}}
 }

@@ -38,11 +38,14 @@ type lineTable struct {
 }
 
 func newLineTable(src []byte) *lineTable {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	for i := 0; ; {
+		next := bytes.IndexByte(src[i:], '\n')
+		if next < 0 {
+			break
 		}
+		i += next + 1
+		starts = append(starts, i)
 	}
 	return &lineTable{starts: starts, size: len(src)}
 }

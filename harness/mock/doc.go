@@ -4,13 +4,13 @@
 // It takes extracted pages and gives an http.Handler (New) or a server on
 // a free loopback port (Start). A request whose method and path match a
 // documented example's request gets that example's documented status,
-// headers and body; see New for the routing rules and the Prefer header
+// headers and body. New describes the routing rules and the Prefer header
 // that picks among several examples. Requests that match nothing get a
 // Graph-style JSON error: {"error": {"code": "NotFound", "message": ...}}.
 //
 // Options add latency, random 503 failures, fixed statuses per path, and
 // validation of request bodies. ParseReplayMock reads the replay-mock
-// comments of test pages, whose canned answers replace the documented
+// comments of test pages, whose canned responses replace the documented
 // responses of the examples they name.
 //
 // # Limitations

@@ -24,23 +24,23 @@ const maxRequestBody = 16 << 20
 // Options configures the mock. The zero value serves the documented
 // examples as they are.
 type Options struct {
-	// Latency delays every answer by this long, or until the client gives
-	// up.
+	// Latency delays every response by this long, or until the client
+	// cancels the request.
 	Latency time.Duration
-	// FailRate is the fraction of requests, from 0 to 1, answered with 503
+	// FailRate is the fraction of requests, from 0 to 1, that get 503
 	// Service Unavailable before routing.
 	FailRate float64
 	// Rand draws the failures of FailRate. Set it to a seeded generator to
 	// make them repeatable; the mock locks it, so it may be shared. Nil
 	// uses the process-wide generator.
 	Rand *rand.Rand
-	// StatusOn answers every request whose path, percent-decoded and
-	// without query, is a key with that status and a Graph-style error,
-	// whatever the method.
+	// StatusOn maps request paths, percent-decoded and without query, to
+	// the status that every request for the path gets, whatever the
+	// method, with a Graph-style error body.
 	StatusOn map[string]int
 	// Validate checks a request body against the example the request was
 	// routed to. When it returns a finding of severity Error, the mock
-	// answers 400 Bad Request naming the finding's property. It is called
+	// responds 400 Bad Request naming the finding's property. It is called
 	// only for requests with a body and must be safe for concurrent use.
 	Validate func(example *extract.Example, body []byte) []finding.Finding
 	// Responses replaces the documented response of the examples it names
@@ -48,7 +48,7 @@ type Options struct {
 	Responses map[string]Response
 }
 
-// Response is an answer that replaces an example's documented response.
+// Response is a canned response that replaces an example's documented one.
 type Response struct {
 	Status int
 	Header http.Header
@@ -56,7 +56,7 @@ type Response struct {
 	Body []byte
 }
 
-// answer is a response ready to send.
+// answer is a response prepared for sending.
 type answer struct {
 	status int
 	header http.Header
@@ -75,22 +75,23 @@ type handler struct {
 // A request is routed to the examples whose documented method and path
 // match it. The path of an absolute documented URL is taken as written,
 // version prefix included, so https://graph.microsoft.com/beta/me/drive is
-// served at /beta/me/drive; a relative one such as /me/drive at /me/drive.
+// served at /beta/me/drive. A relative one such as /me/drive is served at
+// /me/drive.
 // Segments are compared percent-decoded, the query is ignored, and a
 // {placeholder} matches one or more characters within one segment. A HEAD
 // request is also routed to GET examples.
 //
 // Among several matching examples, the mock picks the one that the request
-// header "Prefer: example=NAME" or "Prefer: code=NNN" asks for, and says so
-// in Preference-Applied; otherwise the one with the fewest placeholders,
-// then the first in document order. A preference that no match fulfils is
-// ignored, as RFC 7240 allows.
+// header "Prefer: example=NAME" or "Prefer: code=NNN" requests, and names
+// the preference in the Preference-Applied header. Without one, it picks
+// the example with the fewest placeholders, then the first in document
+// order. A preference that no match fulfils is ignored, as RFC 7240 allows.
 //
-// The answer has the documented status, headers and body, with
-// Content-Length computed from the body and hop-by-hop headers dropped;
-// 1xx, 204, 205 and 304 answers have no body. A path that no example has
-// gets 404 and a path documented only under other methods gets 405 with an
-// Allow header, both with a Graph-style JSON error.
+// The response has the documented status, headers and body, with
+// Content-Length computed from the body and hop-by-hop headers dropped.
+// Responses with status 1xx, 204, 205 or 304 have no body. A path that no
+// example has gets 404, and a path documented only under other methods
+// gets 405 with an Allow header, both with a Graph-style JSON error.
 //
 // Examples without a parsed request and response are not served. The
 // handler is safe for concurrent use.
@@ -164,7 +165,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // wait sleeps for the configured latency and reports whether the client
-// is still waiting for the answer.
+// is still waiting for the response.
 func (h *handler) wait(r *http.Request) bool {
 	if h.opts.Latency <= 0 {
 		return true
@@ -192,7 +193,7 @@ func (h *handler) fail() bool {
 }
 
 // validate reads the request body and runs Options.Validate on it. It
-// returns a message and status for an error answer, or a zero status.
+// returns a message and status for an error response, or a zero status.
 func (h *handler) validate(r *http.Request, chosen *route) (string, int) {
 	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxRequestBody))
 	var tooLarge *http.MaxBytesError

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -354,4 +355,14 @@ func TestConcurrentUse(t *testing.T) {
 	}
 
 	assert.Equal(t, 400, total)
+}
+
+func TestLatencyDelaysAnswer(t *testing.T) {
+	h := New(pages(example("get_me", "GET", "/me", "200\n\n{}")), Options{Latency: 100 * time.Millisecond})
+	start := time.Now()
+
+	got := send(t, h, "GET", "/me")
+
+	assert.Equal(t, http.StatusOK, got.status)
+	assert.GreaterOrEqual(t, time.Since(start), 100*time.Millisecond)
 }

@@ -40,8 +40,8 @@ func Start(pages []*extract.Page, opts Options) (*Server, error) {
 	return s, nil
 }
 
-// Close stops the mock, waiting up to five seconds for answers in flight,
-// and returns any error that stopped it serving.
+// Close stops the mock, waiting up to five seconds for responses in
+// flight, and returns any error that stopped it serving.
 func (s *Server) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()

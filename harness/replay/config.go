@@ -29,7 +29,7 @@ type Config struct {
 	// It must be an absolute http or https URL. Its scheme, host and path
 	// replace the scheme, host and version prefix (/v1.0 or /beta) of each
 	// documented URL, so https://graph.microsoft.com/beta/me becomes
-	// Target + /me; a relative documented URL is joined to Target.
+	// Target + /me. A relative documented URL is joined to Target.
 	Target string
 	// Client sends the requests. Run does not modify it: it sends through
 	// a copy with its own redirect policy, which calls the client's
@@ -37,11 +37,11 @@ type Config struct {
 	// directly, without the proxy from the environment, so that the token
 	// goes to the target only.
 	Client *http.Client
-	// Mock tells Run that Target is the built-in mock. Writes are then
-	// sent, the version prefix is kept (as with KeepVersion) because the
-	// mock routes documented paths as written, and each request carries
-	// "Prefer: example=NAME" so that the mock answers with the example's
-	// own response.
+	// Mock marks Target as the built-in mock. Writes are then sent, and
+	// the version prefix is kept (as with KeepVersion) because the mock
+	// routes documented paths as written. Each request also carries
+	// "Prefer: example=NAME", so the mock returns the example's own
+	// response.
 	Mock bool
 	// AllowWrites sends examples with methods other than GET and HEAD to a
 	// target that is not the mock. Without it they are skipped.

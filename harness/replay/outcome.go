@@ -9,7 +9,7 @@ const (
 	Skipped = "skipped"
 )
 
-// Outcome is what happened to one documented example when it was replayed.
+// Outcome is the result of replaying one documented example.
 type Outcome struct {
 	Name string `json:"name"`
 	// File is the page path; Line is the opening fence line of the
@@ -23,8 +23,9 @@ type Outcome struct {
 	// Outcome is Passed, Failed or Skipped. An example fails when a
 	// difference is a warning or an error; info findings do not fail it.
 	Outcome string `json:"outcome"`
-	// Reason says why the example was skipped, or why no complete response
-	// arrived; it is empty when differences alone explain the outcome.
+	// Reason explains why the example was skipped or why no complete
+	// response arrived. It is empty when the differences explain the
+	// outcome.
 	Reason           string `json:"reason,omitempty"`
 	DocumentedStatus int    `json:"documentedStatus"`
 	// ActualStatus is the status received, 0 when none was.

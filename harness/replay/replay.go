@@ -138,7 +138,7 @@ func (r *runner) example(ctx context.Context, page *extract.Page, example *extra
 	outcome.Attempts = result.attempts
 	outcome.ActualStatus = result.status
 
-	// Compare the answer with the documented response.
+	// Compare the actual response with the documented one.
 	var differences []finding.Finding
 	if result.failure != nil {
 		outcome.Reason = result.failure.Error()
@@ -177,7 +177,7 @@ func (r *runner) compare(example *extract.Example, method string, result exchang
 }
 
 // withoutBody returns a copy of a response block with its body removed,
-// because the answer to HEAD has none.
+// because a response to HEAD has none.
 func withoutBody(block *extract.Block) *extract.Block {
 	copied := *block
 	response := *block.Response

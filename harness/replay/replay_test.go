@@ -585,3 +585,30 @@ func TestRetryAfterParsing(t *testing.T) {
 		assert.Equal(t, tc.want, got, tc.value)
 	}
 }
+
+func TestRunRateSpacesRequests(t *testing.T) {
+	var lock sync.Mutex
+	var arrivals []time.Time
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		lock.Lock()
+		arrivals = append(arrivals, time.Now())
+		lock.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{}`)
+	}))
+	defer server.Close()
+	var pages []*extract.Page
+	for i := range 4 {
+		pages = append(pages, page(t, fmt.Sprintf("docs/rate-%d.md", i), pair{name: "get", request: "GET /me", response: jsonOK + `{}`}))
+	}
+
+	_, err := Run(context.Background(), Config{Target: server.URL, Rate: 20}, pages)
+
+	require.NoError(t, err)
+	lock.Lock()
+	defer lock.Unlock()
+	require.Len(t, arrivals, 4)
+	// At 20 requests per second, four requests span at least three
+	// intervals of 50ms, whatever the concurrency.
+	assert.GreaterOrEqual(t, arrivals[3].Sub(arrivals[0]), 140*time.Millisecond)
+}

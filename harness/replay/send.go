@@ -91,7 +91,7 @@ func effectivePort(u *url.URL) string {
 	return "80"
 }
 
-// request is what to send for one example.
+// request is the HTTP request prepared for one example.
 type request struct {
 	method   string
 	url      string
@@ -209,8 +209,9 @@ func (s *settings) retryDelay(result exchange, method string, attempt int) (time
 
 // retryable reports whether a transport error is worth another attempt.
 // A failed dial never reached the target, so it is retried for every
-// method; a dropped connection only for idempotent methods, which the
-// target may apply twice. A timeout is not retried.
+// method. A dropped connection is retried only for idempotent methods,
+// because the target may have applied the request. A timeout is not
+// retried.
 func retryable(err error, method string) bool {
 	if errors.Is(err, context.DeadlineExceeded) {
 		return false

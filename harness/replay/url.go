@@ -13,7 +13,8 @@ var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
 // versionPrefixes are the Microsoft Graph versions that Target replaces.
 var versionPrefixes = []string{"/v1.0", "/beta"}
 
-// skipError is why an example is not sent; it becomes the outcome's Reason.
+// skipError is the reason an example is not sent, which becomes the
+// outcome's Reason.
 type skipError struct{ reason string }
 
 func (e *skipError) Error() string { return e.reason }
@@ -105,9 +106,9 @@ func placeholders(text string) []string {
 	return found
 }
 
-// Characters a path or query keeps as they are (RFC 3986 sections 3.3 and
-// 3.4); every other byte is percent-encoded, except a '%' that already
-// starts an escape.
+// Characters that a path or query keeps as they are (RFC 3986, sections
+// 3.3 and 3.4). Every other byte is percent-encoded, except a '%' that
+// already starts an escape.
 const (
 	unreserved   = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
 	subDelims    = "!$&'()*+,;="

@@ -6,8 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"path/filepath"
+	"path"
 	"reflect"
 	"slices"
 	"strings"
@@ -94,13 +95,23 @@ func NewValidator(model *csdl.Model, opts Options) *Validator {
 // before it returns. Two files that define one type differently, a file
 // that is not valid JSON and a file without definitions are errors.
 func LoadValidator(dir string, opts Options) (*Validator, error) {
-	definitions, err := readDefinitions(dir)
+	v, err := LoadValidatorFS(os.DirFS(dir), ".", opts)
+	if err != nil {
+		return nil, fmt.Errorf("load schemas %s: %w", dir, err)
+	}
+	return v, nil
+}
+
+// LoadValidatorFS is LoadValidator for the directory dir of fsys, such as
+// the files embedded in the graphdoc binary.
+func LoadValidatorFS(fsys fs.FS, dir string, opts Options) (*Validator, error) {
+	definitions, err := readDefinitions(fsys, dir)
 	if err != nil {
 		return nil, err
 	}
 	table, err := tableFromDefinitions(definitions)
 	if err != nil {
-		return nil, fmt.Errorf("load schemas %s: %w", dir, err)
+		return nil, err
 	}
 
 	v := &Validator{
@@ -109,44 +120,44 @@ func LoadValidator(dir string, opts Options) (*Validator, error) {
 		definitions: func() (map[string]any, error) { return definitions, nil },
 	}
 	if err := v.Compile(); err != nil {
-		return nil, fmt.Errorf("load schemas %s: %w", dir, err)
+		return nil, err
 	}
 	return v, nil
 }
 
-func readDefinitions(dir string) (map[string]any, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
+func readDefinitions(fsys fs.FS, dir string) (map[string]any, error) {
+	paths, err := fs.Glob(fsys, path.Join(dir, "*.json"))
 	if err != nil {
-		return nil, fmt.Errorf("load schemas %s: %w", dir, err)
+		return nil, err
 	}
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("load schemas %s: no *.json files", dir)
+		return nil, errors.New("no *.json files")
 	}
 	slices.Sort(paths)
 
 	definitions := map[string]any{}
 	origin := map[string]string{}
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
+	for _, name := range paths {
+		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("load schemas: %w", err)
+			return nil, err
 		}
 		document, err := decode(data)
 		if err != nil {
-			return nil, fmt.Errorf("load schema %s: %w", path, err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		root, _ := document.(map[string]any)
 		defs, ok := root["definitions"].(map[string]any)
 		if !ok {
-			return nil, fmt.Errorf("load schema %s: the document has no definitions object", path)
+			return nil, fmt.Errorf("%s: the document has no definitions object", name)
 		}
-		for name, def := range defs {
-			if previous, ok := definitions[name]; ok && !reflect.DeepEqual(previous, def) {
-				return nil, fmt.Errorf("load schema %s: definition %s differs from the one in %s; regenerate both from one model",
-					path, name, origin[name])
+		for typeName, def := range defs {
+			if previous, ok := definitions[typeName]; ok && !reflect.DeepEqual(previous, def) {
+				return nil, fmt.Errorf("%s: definition %s differs from the one in %s; regenerate both from one model",
+					name, typeName, origin[typeName])
 			}
-			definitions[name] = def
-			origin[name] = filepath.Base(path)
+			definitions[typeName] = def
+			origin[typeName] = name
 		}
 	}
 	return definitions, nil
