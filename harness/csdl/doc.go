@@ -4,9 +4,9 @@
 // It takes the XML text of one document and gives its schemas: entity
 // and complex types with their structural and navigation properties,
 // enum types, actions and functions, and the entity container. The Model
-// answers lookups by qualified name (namespace or alias, a leading "#"
-// ignored), lookups that ignore letter case, the base-type chain of a
-// type and the types derived from it.
+// looks up types by qualified name (namespace or alias, a leading "#"
+// ignored) and with letter case ignored, and returns the base-type chain
+// of a type and the types derived from it.
 //
 // Parse returns an error only for a document it cannot read: malformed
 // XML, a root element other than edmx:Edmx, or a schema element without

@@ -2,7 +2,7 @@ package csdl
 
 import "strings"
 
-// Kind tells the kinds of named types apart.
+// Kind is the kind of a named type: entity, complex or enum.
 type Kind int
 
 // Kinds of named types.
@@ -88,7 +88,7 @@ type Property struct {
 	// of them wrapped in "Collection(...)".
 	Type string
 	// Nullable defaults to true, as CSDL specifies. For a collection it
-	// tells whether the elements may be null.
+	// states whether the elements may be null.
 	Nullable bool
 }
 

@@ -172,6 +172,12 @@ var catalogue = []Rule{
 	{"resource-table-mismatch", Error, StageValidate,
 		"A resource page's JSON representation and its properties table disagree in name, case or type.",
 		"Make the JSON representation and the properties table list the same properties with the same types."},
+	{"suppression-invalid", Warning, StageValidate,
+		"A graphdoc-disable comment or a page annotation suppression names no rule, an unknown rule, or gives no reason, so it suppresses nothing.",
+		"Write the suppression as rule-id[, rule-id]: reason, with ids from graphdoc rules and a reason after the colon."},
+	{"suppression-unused", Warning, StageValidate,
+		"A suppression names a rule that has no finding where the suppression applies.",
+		"Remove the rule from the suppression, or the whole suppression if nothing in it is needed."},
 
 	// Replay: the target's answer against the documented response.
 	{"status-mismatch", Error, StageReplay,

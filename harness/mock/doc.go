@@ -17,7 +17,7 @@
 //
 // The mock has no state: a POST creates nothing that a later GET returns.
 // It routes on method and path only, so examples that differ only in their
-// query or body are told apart with Prefer, not by the request. A
+// query or body are distinguished by the Prefer header, not by the request. A
 // placeholder matches within one segment, so a documented
 // root:/{item-path}:/content does not match a path with slashes in the
 // item path. Segments are compared case-sensitively, although Microsoft

@@ -160,9 +160,9 @@ func (c *checker) single(value any, p *Property, pointer string) {
 		switch {
 		case ok:
 			c.object(members, target, pointer)
-		case p.Kind == Named && target == nil:
-			// An enum or a type the page does not define: a string fits
-			// the one and the page cannot say what the other is.
+		case target == nil:
+			// A type the page does not define may be an enum, which is
+			// written as a string.
 			if _, isString := value.(string); !isString {
 				mismatch()
 			}

@@ -73,6 +73,7 @@ const (
 	numberShape
 	booleanShape
 	streamShape
+	// objectShape is a named type: a structured type, or an enum.
 	objectShape
 )
 
@@ -88,7 +89,7 @@ func shapeOf(p *Property) shape {
 		return booleanShape
 	case Stream:
 		return streamShape
-	case Complex:
+	case Complex, Named:
 		return objectShape
 	}
 	return anyShape
@@ -96,9 +97,11 @@ func shapeOf(p *Property) shape {
 
 // compatible reports whether a table row and a resource block property
 // can describe the same property. Only the JSON shape is compared: a
-// DateTimeOffset row fits "String", an enum row or a row naming a type
-// the page does not define fits "String", and a sample number fits any
-// numeric row.
+// DateTimeOffset row fits "String", and a sample number fits any numeric
+// row. A type name on either side fits another type name, because one
+// may derive from the other, and fits a string, because an enum type is
+// written as a string and some pages write enum types as
+// {"@odata.type": "..."}.
 func compatible(row, p *Property) bool {
 	if row.Kind == Unknown || p.Kind == Unknown {
 		return true
@@ -109,16 +112,14 @@ func compatible(row, p *Property) bool {
 
 	rowShape, blockShape := shapeOf(row), shapeOf(p)
 	switch {
-	case row.Kind == Named:
-		if p.Kind == Complex {
-			return strings.EqualFold(shortName(row.TypeName), shortName(p.TypeName))
+	case rowShape == objectShape || blockShape == objectShape:
+		other := blockShape
+		if blockShape == objectShape {
+			other = rowShape
 		}
-		return blockShape == stringShape
-	case p.Literal && p.Kind == Number:
+		return other == objectShape || other == stringShape
+	case p.Literal && blockShape == numberShape:
 		return rowShape == integerShape || rowShape == numberShape
-	}
-	if rowShape == objectShape && blockShape == objectShape {
-		return strings.EqualFold(shortName(row.TypeName), shortName(p.TypeName))
 	}
 	return rowShape == blockShape
 }

@@ -114,9 +114,19 @@ func Build(page *extract.Page) *Model {
 			m.Parameters = append(m.Parameters, parameterRows(table)...)
 		case propertyTable, relationshipTable:
 			target := m.tableTarget(page, table, resourcePage)
-			if target != nil {
-				target.Table = append(target.Table, propertyRows(page, table)...)
+			if target == nil {
+				continue
 			}
+			rows := propertyRows(page, table)
+			// NOTE: a resource page may also describe a nested structure,
+			// such as the JSON inside a string property, with a Property
+			// table. A table none of whose rows the resource block has is
+			// taken to be one of those, so a resource block that lacks a
+			// whole table's properties goes unreported.
+			if resourcePage && tableKind(table) == propertyTable && !overlaps(target, rows) {
+				continue
+			}
+			target.Table = append(target.Table, rows...)
 		}
 	}
 
@@ -288,6 +298,19 @@ func (m *Model) tableTarget(page *extract.Page, table extract.Table, resourcePag
 		}
 	}
 	return nil
+}
+
+// overlaps reports whether the resource block of t has a property of rows,
+// letter case ignored.
+func overlaps(t *Type, rows []*Property) bool {
+	for _, row := range rows {
+		for _, p := range t.JSON {
+			if strings.EqualFold(p.Name, row.Name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sectionOf returns the index of the last heading above line, or -1.

@@ -28,12 +28,14 @@ func tableKind(table extract.Table) tableRole {
 	if len(table.Header) == 0 {
 		return otherTable
 	}
-	switch strings.ToLower(strings.TrimSpace(table.Header[0])) {
-	case "property", "properties":
+	// Headers read "Property", "Properties" or "Property name", and so on.
+	first := strings.ToLower(strings.TrimSpace(table.Header[0]))
+	switch {
+	case strings.HasPrefix(first, "propert"):
 		return propertyTable
-	case "relationship", "relationships":
+	case strings.HasPrefix(first, "relationship"):
 		return relationshipTable
-	case "parameter", "parameters":
+	case strings.HasPrefix(first, "parameter"):
 		return parameterTable
 	}
 	return otherTable
@@ -57,7 +59,7 @@ func propertyRows(page *extract.Page, table extract.Table) []*Property {
 
 	var rows []*Property
 	for i, cells := range table.Rows {
-		if len(cells) <= typeColumn || !isPropertyName(cells[0]) {
+		if len(cells) <= typeColumn || !isPropertyName(cells[0]) || cells[typeColumn] == "" {
 			continue
 		}
 		kind, name, collection := typeCell(cells[typeColumn])
@@ -79,7 +81,7 @@ func parameterRows(table extract.Table) []Parameter {
 	typeColumn := column(table, "Type", 1)
 	var rows []Parameter
 	for i, cells := range table.Rows {
-		if len(cells) <= typeColumn || cells[0] == "" {
+		if len(cells) <= typeColumn || cells[0] == "" || cells[typeColumn] == "" {
 			continue
 		}
 		kind, _, _ := typeCell(cells[typeColumn])

@@ -22,6 +22,11 @@ const (
 	RuleNavigationInlined = "nav-property-without-expand"
 )
 
+// toolingNamespace prefixes the names that the Graph docs tooling gives
+// request bodies in request annotations, such as
+// requestBodyResourceFor.range_row; they name no Graph type.
+const toolingNamespace = "requestBodyResourceFor"
+
 // ResolveType looks up an @odata.type value, with or without '#' and a
 // Collection(...) wrapper, among the page's types. It returns the type,
 // or nil when the page does not define it, and the issues of the name
@@ -35,12 +40,11 @@ func (m *Model) ResolveType(value string) (*Type, []Issue) {
 		return nil, nil
 	}
 
-	dot := strings.LastIndexByte(name, '.')
-	if dot < 0 {
+	namespace := namespaceOf(name)
+	if namespace == "" {
 		return nil, []Issue{{Rule: RuleTypeUnqualified, Message: fmt.Sprintf("@odata.type %q has no namespace; write #%s.%s", value, graphNamespace, name)}}
 	}
-	namespace := name[:dot]
-	if strings.EqualFold(namespace, "Edm") {
+	if strings.EqualFold(namespace, "Edm") || namespace == toolingNamespace {
 		return nil, nil
 	}
 	if !isGraphNamespace(namespace) {
@@ -54,6 +58,16 @@ func (m *Model) ResolveType(value string) (*Type, []Issue) {
 		return t, []Issue{{Rule: RuleTypeCase, Message: fmt.Sprintf("@odata.type %q differs only in letter case from the type %s that the page defines", value, t.Name)}}
 	}
 	return nil, nil
+}
+
+// namespaceOf returns the part of a qualified name before its last dot,
+// or "".
+func namespaceOf(name string) string {
+	dot := strings.LastIndexByte(name, '.')
+	if dot < 0 {
+		return ""
+	}
+	return name[:dot]
 }
 
 // isGraphNamespace reports whether namespace is microsoft.graph or one of

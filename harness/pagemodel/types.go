@@ -49,8 +49,11 @@ func placeholder(value any) *Property {
 			return &Property{Kind: Unknown}
 		}
 		name, collection := unwrapCollection(strings.TrimPrefix(name, "#"))
-		if kind, ok := primitiveKind(name); ok {
-			return &Property{Kind: kind, TypeName: name, Collection: collection}
+		// Some pages write a primitive placeholder as the @odata.type:
+		// {"@odata.type": "String (timestamp)"}.
+		if p := stringPlaceholder(name); p.Kind != Unknown {
+			p.Collection = collection
+			return p
 		}
 		return &Property{Kind: Complex, TypeName: name, Collection: collection}
 	case []any:
@@ -78,7 +81,11 @@ func stringPlaceholder(text string) *Property {
 	note = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(note), ")"))
 
 	kind, ok := primitiveKind(base)
-	if !ok {
+	switch {
+	case !ok && isGraphNamespace(namespaceOf(trimmed)):
+		// A type name stands for an enum, or for a structured type.
+		return &Property{Kind: Named, TypeName: trimmed}
+	case !ok:
 		return &Property{Kind: Unknown}
 	}
 	if kind == String && note == "timestamp" {

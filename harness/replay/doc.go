@@ -14,9 +14,9 @@
 // that keeps one is skipped. Against a target other than the mock, only GET
 // and HEAD examples are sent unless AllowWrites is set.
 //
-// Pages replay in parallel (Config.Concurrency); the examples of one page
-// run in document order, so a page that creates, reads and deletes an item
-// does so in that order. Requests are retried after 429 and 503, honouring
+// Pages replay in parallel, up to Config.Concurrency at once. The examples
+// of one page run in document order, so a page that creates, reads and
+// deletes an item does so in that order. Requests are retried after 429 and 503, honouring
 // Retry-After, and after connection errors; each attempt has a timeout, and
 // bodies larger than MaxBody are not read. Redirects are not followed when
 // the documented status is 3xx. When they are, the token, Cookie and

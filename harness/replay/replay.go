@@ -116,7 +116,7 @@ func (r *runner) example(ctx context.Context, page *extract.Page, example *extra
 		return skip(outcome, "the documented request could not be parsed"), true
 	}
 	if !r.mayWrite(outcome.Method) {
-		return skip(outcome, outcome.Method+" is a write: it is sent to a live target only with AllowWrites"), true
+		return skip(outcome, outcome.Method+" not sent: writes go to a live target only with AllowWrites"), true
 	}
 	target, err := r.requestURL(example.Request.Request.Target)
 	if err != nil {

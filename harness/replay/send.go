@@ -179,10 +179,15 @@ func (s *settings) attempt(ctx context.Context, client *http.Client, r request) 
 	return result
 }
 
-// describe turns a timeout into a plain message and keeps other errors.
+// describe turns a timeout into a plain message. It drops the method and
+// URL that net/http adds to other errors, because findings name them.
 func (s *settings) describe(err error) error {
 	if errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("no response within %s", s.Timeout)
+	}
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		return urlErr.Err
 	}
 	return err
 }

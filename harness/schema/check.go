@@ -39,8 +39,8 @@ type check struct {
 	body      Body
 	rootType  string
 	// handled holds the pointers of @odata.type values that the walk over
-	// the body already reported or cannot judge; schema errors there are
-	// dropped, so each fault gives one violation.
+	// the body already reported or cannot judge. Schema errors there are
+	// dropped, so that each fault gives one violation.
 	handled map[string]bool
 	found   []Violation
 }
@@ -75,7 +75,7 @@ func (c *check) run(document any) {
 		return
 	}
 	c.checkTypeNames(document, "")
-	c.validate(document, "")
+	c.validate(document, "", c.rootType)
 }
 
 func (c *check) runCollection(document any) {
@@ -94,9 +94,7 @@ func (c *check) runCollection(document any) {
 		}
 	}
 	c.checkTypeNames(document, "")
-	for i, item := range items {
-		c.validate(item, "/value/"+strconv.Itoa(i))
-	}
+	c.validate(items, "/value", "Collection("+c.rootType+")")
 }
 
 // collectionShape describes document when it looks like a collection
@@ -167,7 +165,8 @@ func (c *check) checkTypeName(object map[string]any, raw any, pointer string) {
 	case FoundIgnoringCase:
 		c.add(ruleTypeCase, pointer, fmt.Sprintf("@odata.type %s differs from the model's %s only in letter case", quote(value), canonical))
 	case Unqualified:
-		c.add(ruleTypeUnqualified, pointer, fmt.Sprintf("@odata.type %s has no namespace; qualify it, as in #microsoft.graph.user", quote(value)))
+		c.add(ruleTypeUnqualified, pointer, fmt.Sprintf("@odata.type %s has no namespace. Qualify it, as in %q",
+			quote(value), "#microsoft.graph."+canonical))
 	case UnknownNamespace:
 		c.add(ruleTypeUnknown, pointer, fmt.Sprintf("@odata.type %s is outside the microsoft.graph namespaces", quote(value)))
 	case NotInModel:
@@ -188,28 +187,37 @@ func (c *check) checkTypeName(object map[string]any, raw any, pointer string) {
 	}
 }
 
-// validate runs the compiled schema over one object of the body's type;
-// prefix is the object's pointer in the body.
-func (c *check) validate(node any, prefix string) {
-	result, err := c.validator.compiled.Validate(gojsonschema.NewGoLoader(map[string]any{c.rootType: node}))
+// validate runs the compiled schema over node, a value of the type
+// typeName: an object of the body's type or the array of a collection.
+// prefix is the node's pointer in the body.
+func (c *check) validate(node any, prefix, typeName string) {
+	result, err := c.validator.compiled.Validate(gojsonschema.NewGoLoader(map[string]any{typeName: node}))
 	if err != nil {
 		// NOTE: unreachable for a document that decode accepted.
 		return
 	}
+	at := place{node: node, typeName: typeName, prefix: prefix}
 	for _, e := range result.Errors() {
-		c.mapError(node, prefix, e)
+		c.mapError(at, e)
 	}
 }
 
+// place is a value that validate checked, with its type and pointer.
+type place struct {
+	node     any
+	typeName string
+	prefix   string
+}
+
 // mapError turns one gojsonschema error into a violation. Errors that
-// only say that a combining keyword (allOf, if/then/else, not) failed
-// are dropped: the errors of the failing branch come separately.
-func (c *check) mapError(node any, prefix string, e gojsonschema.ResultError) {
+// only report that a combining keyword (allOf, if/then/else, not) failed
+// are dropped, because the errors of the failing branch come separately.
+func (c *check) mapError(at place, e gojsonschema.ResultError) {
 	path, ok := contextPath(e.Context())
 	if !ok {
 		return
 	}
-	pointer := prefix + pointerOf(path)
+	pointer := at.prefix + pointerOf(path)
 	details := e.Details()
 
 	switch e.Type() {
@@ -217,7 +225,7 @@ func (c *check) mapError(node any, prefix string, e gojsonschema.ResultError) {
 		if c.handled[pointer] {
 			return
 		}
-		loc := c.locate(node, path)
+		loc := c.locate(at, path)
 		given, _ := details["given"].(string)
 		if given == "null" {
 			c.add(ruleValueType, pointer, fmt.Sprintf("%s is null, but its type %s is not nullable", loc.describe(), loc.typeLabel()))
@@ -230,33 +238,37 @@ func (c *check) mapError(node any, prefix string, e gojsonschema.ResultError) {
 		c.add(ruleValueType, pointer, fmt.Sprintf("%s is %s, but its type %s needs %s", loc.describe(), jsonKind(e.Value()), loc.typeLabel(), expected))
 
 	case "enum":
-		if path[len(path)-1] == odataTypeKey {
-			c.typeMismatch(node, path, pointer, e.Value())
+		if len(path) > 0 && path[len(path)-1] == odataTypeKey {
+			c.typeMismatch(at, path, pointer, e.Value())
 			return
 		}
-		loc := c.locate(node, path)
+		loc := c.locate(at, path)
 		c.add(ruleEnumValue, pointer, fmt.Sprintf("%s has value %s, which is not a member of %s (members, compared case-sensitively: %s)",
 			loc.describe(), quote(e.Value()), loc.typeName, c.members(loc.typeName)))
 
 	case "pattern", "format", "number_gte", "number_gt", "number_lte", "number_lt", "multiple_of", "string_gte", "string_lte":
-		c.valueError(node, path, pointer, e)
+		c.valueError(at, path, pointer, e)
 
 	case "false":
-		loc := c.locate(node, path)
-		property := loc.property
-		c.add(ruleStream, pointer, fmt.Sprintf("%s is an Edm.Stream, which has no value in JSON; link the stream with %s@odata.mediaReadLink instead",
-			loc.describe(), property))
+		loc := c.locate(at, path)
+		c.add(ruleStream, pointer, fmt.Sprintf("%s is an Edm.Stream, which has no value in JSON, so link the stream with %s@odata.mediaReadLink instead",
+			loc.describe(), loc.property))
 
-	case "additional_property_not_allowed", "invalid_property_name":
+	case "additional_property_not_allowed":
 		name, _ := details["property"].(string)
-		c.propertyName(node, path, prefix, name)
+		c.propertyName(at, path, name, true)
+
+	case "invalid_property_name":
+		// Only open types check property names, for case variants.
+		name, _ := details["property"].(string)
+		c.propertyName(at, path, name, false)
 
 	case "required":
 		if c.body.Request || c.body.Partial || c.body.Truncated {
 			return
 		}
 		name, _ := details["property"].(string)
-		loc := c.locate(node, path)
+		loc := c.locate(at, path)
 		c.add(rulePropertyMissing, pointer+"/"+escapeToken(name),
 			fmt.Sprintf("property %q of %s is not nullable, but the response omits it", name, loc.objectType))
 	}
@@ -264,8 +276,8 @@ func (c *check) mapError(node any, prefix string, e gojsonschema.ResultError) {
 
 // valueError reports a value that has the right JSON type but breaks a
 // format, a pattern or a range of its type.
-func (c *check) valueError(node any, path []string, pointer string, e gojsonschema.ResultError) {
-	loc := c.locate(node, path)
+func (c *check) valueError(at place, path []string, pointer string, e gojsonschema.ResultError) {
+	loc := c.locate(at, path)
 	element, _ := csdl.ElementType(loc.typeName)
 	value := quote(e.Value())
 
@@ -298,11 +310,11 @@ func (c *check) valueError(node any, path []string, pointer string, e gojsonsche
 // also accept some strings.
 var numericTypes = map[string]bool{"Edm.Int64": true, "Edm.Decimal": true, "Edm.Double": true, "Edm.Single": true}
 
-// propertyName reports a property that the object's type does not
-// declare, or declares with other letter case.
-func (c *check) propertyName(node any, path []string, prefix, name string) {
-	pointer := prefix + pointerOf(append(slices.Clip(path), name))
-	loc := c.locate(node, path)
+// propertyName reports a property that the object's type declares with
+// other letter case or, when unknown is true, does not declare at all.
+func (c *check) propertyName(at place, path []string, name string, unknown bool) {
+	pointer := at.prefix + pointerOf(append(slices.Clip(path), name))
+	loc := c.locate(at, path)
 	owner := loc.objectType
 
 	if info := c.validator.table.structured(owner); info != nil {
@@ -311,18 +323,21 @@ func (c *check) propertyName(node any, path []string, prefix, name string) {
 			return
 		}
 	}
+	if !unknown {
+		return
+	}
 	c.add(rulePropertyUnknown, pointer, fmt.Sprintf("property %q is not defined by %s", name, owner))
 }
 
 // typeMismatch reports an @odata.type that names a type unrelated to the
 // type the model expects at that place.
-func (c *check) typeMismatch(node any, path []string, pointer string, value any) {
+func (c *check) typeMismatch(at place, path []string, pointer string, value any) {
 	if c.handled[pointer] {
 		return
 	}
 	named, _ := value.(string)
 	named = strings.TrimPrefix(named, "#")
-	loc := c.locate(node, path[:len(path)-1])
+	loc := c.locate(at, path[:len(path)-1])
 	expected, _ := csdl.ElementType(loc.typeName)
 	if c.validator.table.related(named, expected) {
 		return
@@ -344,7 +359,7 @@ func (c *check) members(enum string) string {
 	return strings.Join(info.members, ", ")
 }
 
-// location is what the model says about one place in a body.
+// location is the model's declaration for one place in a body.
 type location struct {
 	// owner is the structured type that declares property, and property
 	// the name the pointer's last property segment gives; both are ""
@@ -361,10 +376,11 @@ type location struct {
 	objectType string
 }
 
-// locate walks path through the body, following the declared property
-// types and @odata.type casts as the schema does.
-func (c *check) locate(node any, path []string) location {
-	loc := location{typeName: c.rootType}
+// locate walks path from a validated value, following the declared
+// property types and @odata.type casts as the schema does.
+func (c *check) locate(at place, path []string) location {
+	node := at.node
+	loc := location{typeName: at.typeName}
 	for _, segment := range path {
 		switch n := node.(type) {
 		case map[string]any:
@@ -410,6 +426,8 @@ func (c *check) effectiveType(declared string, object map[string]any) string {
 // describe names the place for a message.
 func (l location) describe() string {
 	switch {
+	case l.property == "" && l.element:
+		return "an item of the collection"
 	case l.property == "":
 		return "the body"
 	case l.element && l.owner != "":
@@ -429,8 +447,8 @@ func (l location) typeLabel() string {
 	return l.typeName
 }
 
-// expectedJSON names the JSON value a type needs, or "" when the model
-// does not tell.
+// expectedJSON names the JSON value a type needs, or returns "" for an
+// unknown type.
 func expectedJSON(table *typeTable, typeName string) string {
 	if _, collection := csdl.ElementType(typeName); collection {
 		return "an array"

@@ -3,12 +3,12 @@
 // gojsonschema.
 //
 // Generate takes a csdl.Model and a type name and gives one
-// self-contained schema document; WriteFiles writes such documents to a
+// self-contained schema document. WriteFiles writes such documents to a
 // directory, as the bundled schemas/ folder holds them. A Validator takes
-// either a whole model (NewValidator) or such a directory
-// (LoadValidator), and gives, for each Body, the Violations found, each
+// either a whole model (NewValidator) or such a directory (LoadValidator,
+// LoadValidatorFS), and gives, for each Body, the Violations found, each
 // named by a rule id of the finding catalogue with a JSON Pointer into
-// the body. Faults in a body are data, never errors; errors come only
+// the body. Faults in a body are data, never errors. Errors come only
 // from unreadable or inconsistent schema files.
 //
 // # What the schemas encode
@@ -16,9 +16,10 @@
 // A definition per type, keyed by its namespace-qualified name:
 //
 //   - an entity or complex type is an object with the properties of its
-//     whole base-type chain; unless the type is open, any other member is
-//     rejected, except OData control information and instance annotations
-//     (@odata.*, prop@odata.*, @microsoft.graph.*, prop@microsoft.graph.*);
+//     whole base-type chain. Unless the type is open, any other member is
+//     rejected. OData control information and instance annotations
+//     (@odata.*, prop@odata.*, @microsoft.graph.*, prop@microsoft.graph.*)
+//     are allowed everywhere;
 //   - non-nullable structural properties are listed in "required", which
 //     Validate applies only to complete responses; navigation properties
 //     are typed but never required;
@@ -27,13 +28,13 @@
 //     if/then on the @odata.type value (with or without "#");
 //   - an @odata.type naming a type that is neither the expected one, one
 //     derived from it, nor one of its base types fails;
-//   - Edm primitives get their JSON type, ranges and formats: integers in
-//     the range of Int16, Int32 and so on; Int64 and Decimal also as
-//     strings of digits (IEEE754Compatible); Double and Single also as
-//     "NaN", "INF" and "-INF"; DateTimeOffset as format date-time, Date
-//     as format date, Duration as format duration; Guid, TimeOfDay and
-//     Binary by pattern; an Edm.Stream property may carry no value, only
-//     its prop@odata.media* annotations;
+//   - Edm primitives get their JSON type, ranges and formats. Integers
+//     stay in the range of Int16, Int32 and so on. Int64 and Decimal may
+//     also be strings of digits (IEEE754Compatible), and Double and
+//     Single the strings "NaN", "INF" and "-INF". DateTimeOffset has
+//     format date-time, Date format date and Duration format duration.
+//     Guid, TimeOfDay and Binary are checked by pattern. An Edm.Stream
+//     property may carry no value, only its prop@odata.media* annotations;
 //   - enum members are compared case-sensitively; a flags enum takes a
 //     comma-separated list of members.
 //
@@ -45,11 +46,18 @@
 //
 // A Validator compiles the definitions of all its types into one
 // gojsonschema schema, once, and validates a body by wrapping it as
-// {"<type name>": body}. On the full beta model (about 3,400 types) that
-// compile takes about 0.7 s after the 0.15 s parse, measured with
-// BenchmarkCompileFullModel on a 2-core AMD EPYC virtual machine; NewValidator defers it to the
-// first Validate call. Before the schema runs, Validate walks the body
-// once in Go to check every @odata.type value against the model.
+// {"<type name>": body}, or the items of a collection as
+// {"Collection(<type name>)": [items]}. Before the schema runs, Validate
+// walks the body once in Go to check every @odata.type value against the
+// model. Afterwards it maps each gojsonschema error to a rule, and uses
+// the model to name the property and its type in the message.
+//
+// Measured on a 2-core AMD EPYC virtual machine with the benchmarks of
+// this package and of package csdl: parsing the full beta model (4 MB,
+// about 3,400 types) takes 0.13 s, and generating and compiling its
+// schemas 0.7 s, which NewValidator defers to the first Validate call.
+// Validate then takes about 0.4 ms for a typical documented response,
+// and 0.14 ms with the bundled schemas.
 //
 // Importing the package registers two gojsonschema format checkers for
 // the whole program: "date-time", replacing gojsonschema's own, which
@@ -57,8 +65,9 @@
 //
 // # Limitations
 //
-//   - A type the model lacks gives no violation: Validate returns nothing
-//     for it, and a property whose type is missing accepts any value.
+//   - A body type the model lacks, or a primitive one, gives no violation:
+//     Validate returns nothing for it. A property whose type the model
+//     lacks accepts any value.
 //   - Property values of open types that the type does not declare
 //     (dynamic properties) are not checked.
 //   - Enum values given by their numeric value, which OData allows, are

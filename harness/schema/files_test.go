@@ -54,8 +54,42 @@ func generateCommands(t *testing.T) []generateCommand {
 	return commands
 }
 
+// commandTypes returns the type lists of the //go:generate lines in path
+// that run prefix, in order.
+func commandTypes(t *testing.T, path, prefix string) [][]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var lists [][]string
+	for _, line := range strings.Split(string(data), "\n") {
+		args, ok := strings.CutPrefix(line, prefix)
+		if !ok {
+			continue
+		}
+		var types []string
+		fields := strings.Fields(args)
+		for i := 0; i < len(fields); i++ {
+			if strings.HasPrefix(fields[i], "--") {
+				i++
+				continue
+			}
+			types = append(types, fields[i])
+		}
+		lists = append(lists, types)
+	}
+	return lists
+}
+
 func TestBundledSchemasAreUpToDate(t *testing.T) {
-	for _, c := range generateCommands(t) {
+	commands := generateCommands(t)
+	var typeLists [][]string
+	for _, c := range commands {
+		typeLists = append(typeLists, c.types)
+	}
+	assert.Equal(t, typeLists, commandTypes(t, "../../schemas/schemas.go", "//go:generate go run ../harness/cmd/graphdoc schemas "),
+		"schemas/schemas.go generates the same types")
+
+	for _, c := range commands {
 		t.Run(filepath.Base(c.out), func(t *testing.T) {
 			model, err := csdl.ParseFile(c.csdl)
 			require.NoError(t, err)
@@ -93,9 +127,9 @@ func TestBundledSchemasCSDLCopiesAreUnchanged(t *testing.T) {
 	}
 }
 
-// pageRequestBody returns lines first to last (1-based, inclusive) of a
+// pageLines returns lines first to last (1-based, inclusive) of a
 // file, which the test uses to cut a JSON body out of a page.
-func pageLines(t *testing.T, path string, first, last int) []byte {
+func pageLines(t testing.TB, path string, first, last int) []byte {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

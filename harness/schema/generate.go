@@ -12,7 +12,7 @@ import (
 )
 
 // Keywords of the generated documents. The x- keywords carry the OData
-// type of each definition and property; validators ignore them, and
+// type of each definition and property. Validators ignore them, and
 // LoadValidator reads them back to map errors to the model.
 const (
 	keyODataType  = "x-odata-type"
@@ -214,8 +214,8 @@ func shapeSchema(model *csdl.Model, t *csdl.StructuredType) map[string]any {
 	}
 	if len(declared) > 0 && model.IsOpen(t) {
 		// A closed type reports a case variant as an additional property,
-		// and Validate looks up the declared spelling; an open type
-		// accepts any name, so only this check catches one.
+		// and Validate looks up the declared spelling. An open type
+		// accepts any name, so only this check catches a case variant.
 		shape["propertyNames"] = caseVariantCheck(declared)
 	}
 	if len(required) > 0 {

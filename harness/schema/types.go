@@ -53,7 +53,7 @@ func (r Resolution) String() string {
 	return fmt.Sprintf("Resolution(%d)", int(r))
 }
 
-// typeTable is what the validator knows of the model besides the
+// typeTable holds what the validator needs from the model besides the
 // compiled schema: names, base types and property types. It is read-only
 // once built.
 type typeTable struct {

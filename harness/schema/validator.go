@@ -19,10 +19,10 @@ import (
 	"github.com/xeipuuv/gojsonschema"
 )
 
-// Body is a JSON body to validate, with what the page says about it.
+// Body is a JSON body to validate, with the facts the page gives about it.
 type Body struct {
 	// Type is the qualified name of the body's type as the page gives it,
-	// such as "microsoft.graph.itemActivity"; a leading "#" is ignored and
+	// such as "microsoft.graph.itemActivity". A leading "#" is ignored, and
 	// a "Collection(...)" wrapper sets Collection.
 	Type string
 	// Collection marks a body of the form {"value": [T...]}, with optional
@@ -174,21 +174,29 @@ func (v *Validator) Compile() error {
 			return
 		}
 
-		// The root schema maps each structured type name to its
-		// definition; Validate wraps a body as {"<type name>": body}, so
-		// one compiled schema serves every type.
+		// Validate wraps a value as {"<type name>": value} or, for the
+		// items of a collection, {"Collection(<type name>)": [items]}, so
+		// one compiled schema serves every type. The root picks the schema
+		// by that key through "dependencies", which gojsonschema looks up
+		// in a map, where "properties" would be scanned in full.
 		//
 		// gojsonschema parses every member of "definitions" and then once
 		// more for the first $ref to it, so the definitions move to a key
 		// it does not read, which halves the compile time.
 		rewriteRefs(definitions, definitionsRef, compiledRef)
-		properties := map[string]any{}
+		dependencies := map[string]any{}
 		for name, info := range v.table.types {
-			if !info.enum {
-				properties[name] = map[string]any{"$ref": compiledRef + name}
+			if info.enum {
+				continue
 			}
+			ref := map[string]any{"$ref": compiledRef + name}
+			collection := "Collection(" + name + ")"
+			dependencies[name] = map[string]any{"properties": map[string]any{name: ref}}
+			dependencies[collection] = map[string]any{"properties": map[string]any{
+				collection: map[string]any{"type": "array", "items": ref},
+			}}
 		}
-		root := map[string]any{compiledKey: definitions, "type": "object", "properties": properties}
+		root := map[string]any{compiledKey: definitions, "type": "object", "dependencies": dependencies}
 		compiled, err := gojsonschema.NewSchema(gojsonschema.NewGoLoader(root))
 		if err != nil {
 			v.compileErr = fmt.Errorf("compile schemas: %w", err)
@@ -211,7 +219,7 @@ func (v *Validator) Resolve(name string) (canonical string, status Resolution) {
 // sorted by pointer and rule, at most one per rule and pointer.
 //
 // It returns nothing when the type is not an entity or complex type of
-// the model (Resolve tells why) and when b.JSON is empty or not valid
+// the model (Resolve reports why) and when b.JSON is empty or not valid
 // JSON, which the extract stage reports.
 func (v *Validator) Validate(b Body) []Violation {
 	if _, collection := csdl.ElementType(strings.TrimPrefix(strings.TrimSpace(b.Type), "#")); collection {

@@ -241,6 +241,8 @@ func TestValidateCollections(t *testing.T) {
 		{"collection", Body{Type: widget, Collection: true, JSON: []byte(`{"@odata.context": "x", "@odata.count": 2, "@odata.nextLink": "x", "@odata.deltaLink": "x",
 			"value": [` + widgetBody("") + `, ` + widgetBody(`"name": 5`) + `]}`)},
 			[]string{"type-mismatch /value/1/name"}},
+		{"item not an object", Body{Type: widget, Collection: true, JSON: []byte(`{"value": ["w1"]}`)},
+			[]string{"type-mismatch /value/0"}},
 		{"empty collection", Body{Type: widget, Collection: true, JSON: []byte(`{"value": []}`)}, nil},
 		{"collection type wrapper", Body{Type: "Collection(microsoft.graph.widget)", JSON: []byte(`{"value": []}`)}, nil},
 		{"member beside value", Body{Type: widget, Collection: true, JSON: []byte(`{"count": 2, "value": []}`)},

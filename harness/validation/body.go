@@ -32,7 +32,7 @@ func (v *pageValidator) requestBody(example *extract.Example) {
 	}
 	// NOTE: a request body without @odata.type is not validated, because
 	// the type a URL implies is not derived from the model yet.
-	if typeName == "" || !v.resolves(block, typeName) {
+	if typeName == "" || v.pageDefines(typeName) || !v.resolves(block, typeName) {
 		return
 	}
 
@@ -53,7 +53,7 @@ func (v *pageValidator) responseBody(example *extract.Example) {
 		return
 	}
 	typeName := block.Annotation.ODataType
-	if typeName == "" || isPrimitiveType(typeName) {
+	if typeName == "" || isPrimitiveType(typeName) || v.pageDefines(typeName) {
 		return
 	}
 	if !v.resolves(block, typeName) {
@@ -79,7 +79,7 @@ func (v *pageValidator) standalone(block *extract.Block) {
 		return
 	}
 	typeName := block.Annotation.ODataType
-	if typeName == "" || isPrimitiveType(typeName) || block.JSON == nil || !block.JSONValid {
+	if typeName == "" || isPrimitiveType(typeName) || block.JSON == nil || !block.JSONValid || v.pageDefines(typeName) {
 		return
 	}
 	if !v.resolves(block, typeName) {
@@ -92,6 +92,19 @@ func (v *pageValidator) standalone(block *extract.Block) {
 		Truncated:  block.Annotation.Truncated,
 	})
 	v.violations(block, violations)
+}
+
+// pageDefines reports whether the page has a resource block for typeName.
+// Such a page's bodies of that type are checked against its own
+// definition, so that the page and the model never both report one fault.
+func (v *pageValidator) pageDefines(typeName string) bool {
+	name := strings.TrimPrefix(typeName, "#")
+	for _, block := range v.page.Blocks {
+		if block.Annotation != nil && block.Annotation.BlockType == extract.TypeResource && strings.EqualFold(strings.TrimPrefix(block.Annotation.ODataType, "#"), name) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolves reports whether the model has a schema for typeName, and

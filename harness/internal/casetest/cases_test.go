@@ -11,7 +11,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/graphdoc/graphdoc/harness"
+	"github.com/graphdoc/graphdoc/harness/extract"
 	"github.com/graphdoc/graphdoc/harness/finding"
+	"github.com/graphdoc/graphdoc/harness/mock"
+	"github.com/graphdoc/graphdoc/harness/replay"
 )
 
 var update = flag.Bool("update", false, "rewrite the want section of each case from what graphdoc reports")
@@ -44,7 +47,7 @@ func TestCases(t *testing.T) {
 				require.NoError(t, c.Update(got, blocks))
 				return
 			}
-			assert.Equal(t, FormatWant(c.Want), FormatWant(sorted(got)), "findings differ from the want section (run with -update to accept)")
+			assert.Equal(t, FormatWant(sorted(c.Want)), FormatWant(sorted(got)), "findings differ from the want section (run with -update to accept)")
 			if c.Blocks != nil {
 				assert.Equal(t, *c.Blocks, blocks, "extracted blocks differ from the blocks section (run with -update to accept)")
 			}
@@ -75,8 +78,34 @@ func run(t *testing.T, c *Case, models harness.Models) ([]Expectation, string) {
 			}
 		}
 		observed = append(observed, Observe(page, own, Static)...)
+		observed = append(observed, replayPage(t, page)...)
 	}
 	return observed, blocks
+}
+
+// replayPage replays a page that has a replay-mock comment against a
+// loopback server answering with those responses, and returns what was
+// observed; a page without one is not replayed.
+func replayPage(t *testing.T, page *extract.Page) []Expectation {
+	responses, err := mock.ParseReplayMock(page.Source)
+	require.NoError(t, err)
+	if len(responses) == 0 {
+		return nil
+	}
+
+	pages := []*extract.Page{page}
+	server, err := mock.Start(pages, mock.Options{Responses: responses})
+	require.NoError(t, err)
+	defer server.Close()
+
+	outcomes, err := replay.Run(context.Background(), replay.Config{Target: server.URL, Mock: true, Retries: -1}, pages)
+	require.NoError(t, err)
+
+	var differences []finding.Finding
+	for _, outcome := range outcomes {
+		differences = append(differences, outcome.Differences...)
+	}
+	return Observe(page, differences, Replay)
 }
 
 func sorted(list []Expectation) []Expectation {

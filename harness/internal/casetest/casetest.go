@@ -142,7 +142,8 @@ func Observe(page *extract.Page, findings []finding.Finding, mode Mode) []Expect
 		observed = append(observed, Expectation{Severity: f.Severity, Rule: f.Rule, Line: blockLine(page, f.Line), Mode: mode})
 	}
 	sortExpectations(observed)
-	return observed
+	// One finding per kind per block, as the expectations count them.
+	return slices.Compact(observed)
 }
 
 // blockLine returns the opening fence line of the block that contains
