@@ -2,7 +2,6 @@ package harness
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/graphdoc/graphdoc/schemas"
@@ -34,14 +33,13 @@ func LoadSchemas(dir string) (Models, error) {
 // BundledModels returns the models built from the schemas embedded in
 // graphdoc.
 func BundledModels() (Models, error) {
-	// TODO: load straight from the embedded files once schema reads an fs.FS.
-	dir, err := os.MkdirTemp("", "graphdoc-schemas-")
-	if err != nil {
-		return nil, fmt.Errorf("load bundled schemas: %w", err)
+	models := Models{}
+	for _, version := range Versions {
+		validator, err := schema.LoadValidatorFS(schemas.FS, version, schema.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("load bundled schemas: %w", err)
+		}
+		models[version] = validator
 	}
-	defer os.RemoveAll(dir)
-	if err := os.CopyFS(dir, schemas.FS); err != nil {
-		return nil, fmt.Errorf("load bundled schemas: %w", err)
-	}
-	return LoadSchemas(dir)
+	return models, nil
 }

@@ -3,6 +3,7 @@ package pagemodel
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -179,20 +180,11 @@ func (c *checker) single(value any, p *Property, pointer string) {
 func (c *checker) enum(text string, p *Property, pointer string) {
 	for _, part := range strings.Split(text, ",") {
 		part = strings.TrimSpace(part)
-		if !containsString(p.Members, part) {
+		if !slices.Contains(p.Members, part) {
 			c.add(RuleEnumValue, pointer, "%q is not a value of %s; the page lists %s", part, p.Name, strings.Join(p.Members, ", "))
 			return
 		}
 	}
-}
-
-func containsString(list []string, value string) bool {
-	for _, item := range list {
-		if item == value {
-			return true
-		}
-	}
-	return false
 }
 
 func isInteger(number json.Number) bool {

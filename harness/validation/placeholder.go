@@ -49,11 +49,14 @@ func unique(items []string) []string {
 // todoPlaceholders reports TODO and TBD left in the page's front matter,
 // tables or text, once per line. Code blocks and comments are skipped.
 func (v *pageValidator) todoPlaceholders() {
+	if !mayHoldTodo(v.page.Source) {
+		return
+	}
 	skip := v.codeAndCommentLines()
 	lines := bytes.Split(v.page.Source, []byte("\n"))
 	for i, line := range lines {
 		n := i + 1
-		if skip[n] {
+		if skip[n] || !mayHoldTodo(line) {
 			continue
 		}
 		loc := todoMarker.FindIndex(line)
@@ -63,6 +66,12 @@ func (v *pageValidator) todoPlaceholders() {
 		word := string(line[loc[0]:loc[1]])
 		v.report("todo-placeholder", n, loc[0]+1, "", fmt.Sprintf("%s placeholder left in the page: %s", word, excerpt(line, loc[0])))
 	}
+}
+
+// mayHoldTodo is a fast test that rules out text without a marker before
+// the regular expression runs.
+func mayHoldTodo(text []byte) bool {
+	return bytes.Contains(text, []byte("TODO")) || bytes.Contains(text, []byte("TBD"))
 }
 
 // codeAndCommentLines returns the lines inside fences and HTML comments.

@@ -201,7 +201,7 @@ func (v *pageValidator) navigationExpands(model *pagemodel.Model, example *extra
 			continue
 		}
 		for _, p := range navigations {
-			if _, present := members[p.Name]; !present || expanded["*"] || expanded[strings.ToLower(p.Name)] || contains(inlined, p.Name) {
+			if _, present := members[p.Name]; !present || expanded["*"] || expanded[strings.ToLower(p.Name)] || slices.Contains(inlined, p.Name) {
 				continue
 			}
 			if pointer == "" {

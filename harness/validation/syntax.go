@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/graphdoc/graphdoc/harness/extract"
@@ -51,44 +52,43 @@ func (v *pageValidator) syntaxRules() {
 	}
 }
 
-// matchSyntax reports an example whose path matches no template, matches
-// only under another method, or lacks the /$ref its template ends in.
+// matchSyntax reports an example whose path matches no template, lacks
+// the /$ref that a template of its method ends in, or matches only under
+// another method.
 func (v *pageValidator) matchSyntax(example *extract.Example, method, path string, templates []urlTemplate) {
 	block := example.Request
 	line, _ := requestLine(block)
 	segments := splitPath(path)
-	var otherMethods []urlTemplate
-	for _, t := range templates {
-		if !t.fits(segments) {
-			continue
-		}
-		if t.method == method {
-			return
-		}
-		otherMethods = append(otherMethods, t)
-	}
-
-	if len(otherMethods) > 0 {
-		t := otherMethods[0]
-		v.report("method-mismatch", line, 1, example.Name,
-			fmt.Sprintf("%s is not documented for this path; the HTTP request section gives %s %s", method, t.method, t.text))
-		return
-	}
-
 	withRef := append(segments[:len(segments):len(segments)], "$ref")
-	for _, t := range templates {
-		if t.method == method && t.fits(withRef) {
-			v.report("ref-segment-missing", line, 1, example.Name,
-				fmt.Sprintf("the template %s %s ends in /$ref, but the example URL does not", t.method, t.text))
-			if method == "POST" || method == "PUT" {
-				v.refBody(block)
-			}
+
+	var refTemplate, otherMethod *urlTemplate
+	for i, t := range templates {
+		switch {
+		case t.method == method && t.fits(segments):
 			return
+		case t.method == method && t.fits(withRef) && refTemplate == nil:
+			refTemplate = &templates[i]
+		case t.method != method && t.fits(segments) && otherMethod == nil:
+			otherMethod = &templates[i]
 		}
 	}
 
-	v.report("url-not-in-syntax", line, 1, example.Name,
-		fmt.Sprintf("%s %s matches no template of the HTTP request section", method, truncate(path, 100)))
+	switch {
+	case refTemplate != nil:
+		v.report("ref-segment-missing", line, 1, example.Name,
+			fmt.Sprintf("the template %s %s ends in /$ref, but the example URL does not", refTemplate.method, refTemplate.text))
+		// The body of a reference operation is checked here, because the
+		// example URL alone does not show that it is one.
+		if method == "POST" || method == "PUT" {
+			v.refBody(block)
+		}
+	case otherMethod != nil:
+		v.report("method-mismatch", line, 1, example.Name,
+			fmt.Sprintf("%s is not documented for this path; the HTTP request section gives %s %s", method, otherMethod.method, otherMethod.text))
+	default:
+		v.report("url-not-in-syntax", line, 1, example.Name,
+			fmt.Sprintf("%s %s matches no template of the HTTP request section", method, truncate(path, 100)))
+	}
 }
 
 // syntaxTemplates returns the request lines of the page's HTTP request
@@ -147,7 +147,7 @@ func blockTemplates(block *extract.Block) []urlTemplate {
 			continue
 		}
 		method := strings.ToUpper(fields[0])
-		if !contains(templateMethods, method) {
+		if !slices.Contains(templateMethods, method) {
 			continue
 		}
 		target := strings.TrimSpace(strings.TrimSpace(line)[len(fields[0]):])
@@ -161,15 +161,6 @@ func blockTemplates(block *extract.Block) []urlTemplate {
 		templates = append(templates, urlTemplate{method: method, text: path, segments: splitPath(path)})
 	}
 	return templates
-}
-
-func contains(list []string, value string) bool {
-	for _, item := range list {
-		if item == value {
-			return true
-		}
-	}
-	return false
 }
 
 // graphPath returns the resource path of a Graph URL or of a path: the
@@ -420,7 +411,7 @@ func sameSet(a, b []string) bool {
 		return false
 	}
 	for _, item := range a {
-		if !contains(b, item) {
+		if !slices.Contains(b, item) {
 			return false
 		}
 	}
