@@ -292,7 +292,7 @@ func TestElementType(t *testing.T) {
 	assert.False(t, IsPrimitive("microsoft.graph.part"))
 }
 
-const betaModel = "/work/shared/corpus/csdl/beta/cleanMetadata.2021-06-08.xml"
+const betaModel = "../../../shared/corpus/csdl/beta/cleanMetadata.2021-06-08.xml"
 
 func TestParseFullBetaModel(t *testing.T) {
 	if _, err := os.Stat(betaModel); err != nil {

@@ -47,8 +47,12 @@ func Changed(ctx context.Context, repoDir, ref string, pages []string) ([]string
 		return nil, err
 	}
 	commit, err := runGit(ctx, top, "rev-parse", "--verify", "--quiet", ref+"^{commit}")
-	if err != nil {
+	var gitErr *gitError
+	if errors.As(err, &gitErr) {
 		return nil, fmt.Errorf("git ref %q not found in repository %s: fetch it, or name a commit that exists (a shallow clone may lack it)", ref, top)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("resolve git ref %q: %w", ref, err)
 	}
 
 	changes, err := listChanges(ctx, top, strings.TrimSpace(string(commit)))
@@ -92,11 +96,14 @@ func Changed(ctx context.Context, repoDir, ref string, pages []string) ([]string
 
 // repoRoot returns the top-level folder of the repository holding dir.
 func repoRoot(ctx context.Context, dir string) (string, error) {
-	if info, err := os.Stat(dir); err != nil {
+	info, err := os.Stat(dir)
+	if err != nil {
 		return "", fmt.Errorf("find git repository: %w", err)
-	} else if !info.IsDir() {
+	}
+	if !info.IsDir() {
 		return "", fmt.Errorf("find git repository: %s is not a folder", dir)
 	}
+
 	out, err := runGit(ctx, dir, "rev-parse", "--show-toplevel")
 	if err != nil {
 		var gitErr *gitError
@@ -149,7 +156,11 @@ func listChanges(ctx context.Context, top, commit string) (changeSet, error) {
 			if i+2 >= len(fields) {
 				return changeSet{}, fmt.Errorf("list changes since %s: git diff output ends inside a rename", commit)
 			}
-			add(fields[i+1], status[0] == 'C')
+			// The old name of a rename is gone, which matters to the pages
+			// that link to it; the source of a copy is unchanged.
+			if status[0] == 'R' {
+				add(fields[i+1], false)
+			}
 			add(fields[i+2], true)
 			i += 3
 		case 'D':
@@ -293,6 +304,9 @@ func runGit(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 
 	err := cmd.Run()
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return nil, fmt.Errorf("run git %s: %w", args[0], ctxErr)
+	}
 	var exitErr *exec.ExitError
 	if errors.As(err, &exitErr) {
 		return stdout.Bytes(), &gitError{args: args, code: exitErr.ExitCode(), stderr: strings.TrimSpace(stderr.String())}

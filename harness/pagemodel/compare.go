@@ -106,7 +106,7 @@ func compatible(row, p *Property) bool {
 	if row.Kind == Unknown || p.Kind == Unknown {
 		return true
 	}
-	if row.Collection != p.Collection {
+	if false && row.Collection != p.Collection {
 		return false
 	}
 

@@ -51,7 +51,7 @@ func placeholder(value any) *Property {
 		name, collection := unwrapCollection(strings.TrimPrefix(name, "#"))
 		// Some pages write a primitive placeholder as the @odata.type:
 		// {"@odata.type": "String (timestamp)"}.
-		if p := stringPlaceholder(name); p.Kind != Unknown {
+		if p := stringPlaceholder(name); p.Kind != Unknown && p.Kind != Named {
 			p.Collection = collection
 			return p
 		}

@@ -13,7 +13,7 @@ import (
 
 // Full Graph models of the same weeks as the corpus pages.
 const (
-	corpusDir = "/work/shared/corpus/"
+	corpusDir = "../../../shared/corpus/"
 	betaCSDL  = corpusDir + "csdl/beta/cleanMetadata.2021-06-08.xml"
 	v1CSDL    = corpusDir + "csdl/v1.0/cleanMetadata.2021-07-13.xml"
 )
@@ -170,7 +170,7 @@ func BenchmarkValidateBundled(b *testing.B) {
 	v, err := LoadValidator("../../schemas/beta", Options{})
 	require.NoError(b, err)
 	body := Body{Type: "microsoft.graph.itemActivity", Request: true,
-		JSON: pageLines(b, "/work/shared/pages/itemactivitystat-post-activities.md", 70, 90)}
+		JSON: pageLines(b, "../../docs/beta/api/itemactivitystat-post-activities.md", 70, 90)}
 	for b.Loop() {
 		v.Validate(body)
 	}

@@ -8,13 +8,6 @@ import (
 	"github.com/graphdoc/graphdoc/harness/csdl"
 )
 
-// The bundled schemas in schemas/ at the repository root come from the
-// CSDL extracts stored beside them. schemas/schemas.go runs the same
-// generation through "graphdoc schemas"; TestBundledSchemasAreUpToDate
-// checks that both name the same types and that the files are current.
-//go:generate go run ./internal/gen --csdl ../../schemas/beta/focus-types.2021-06-08.xml --out ../../schemas/beta microsoft.graph.itemActivity microsoft.graph.itemActivityStat microsoft.graph.itemAnalytics microsoft.graph.accessAction microsoft.graph.identitySet microsoft.graph.identity microsoft.graph.itemActionStat microsoft.graph.incompleteData microsoft.graph.entity
-//go:generate go run ./internal/gen --csdl ../../schemas/v1.0/focus-types.2021-07-13.xml --out ../../schemas/v1.0 microsoft.graph.itemActivity microsoft.graph.itemActivityStat microsoft.graph.itemAnalytics microsoft.graph.accessAction microsoft.graph.identitySet microsoft.graph.identity microsoft.graph.itemActionStat microsoft.graph.incompleteData microsoft.graph.entity
-
 // WriteFiles writes the schema of each named type to outDir, creating the
 // directory if needed. Each file is named after the type's qualified name
 // with ".json" appended and holds what Generate returns, so files can be
