@@ -13,7 +13,7 @@ import (
 // Models maps an API version ("beta", "v1.0") to its model.
 type Models = map[string]validation.Model
 
-// Versions are the API versions graphdoc knows.
+// Versions lists the API versions graphdoc supports.
 var Versions = []string{"beta", "v1.0"}
 
 // LoadSchemas returns the models in dir, which holds one folder of

@@ -14,7 +14,7 @@ import (
 	"github.com/graphdoc/graphdoc/harness/validation"
 )
 
-// ReplayConfig says what a replay run checks, where it sends the
+// ReplayConfig sets what a replay run checks, where it sends the
 // examples and how.
 type ReplayConfig struct {
 	Config
@@ -27,7 +27,7 @@ type ReplayConfig struct {
 
 // Replay checks the pages under cfg.Paths, then replays their examples.
 // It returns the outcomes of what ran even when ctx is cancelled midway;
-// the error then says so.
+// the error then wraps the context's error.
 func Replay(ctx context.Context, cfg ReplayConfig) (report.Result, error) {
 	result, pages, err := Check(ctx, cfg.Config)
 	if err != nil {

@@ -179,7 +179,7 @@ var catalogue = []Rule{
 		"A suppression names a rule that has no finding where the suppression applies.",
 		"Remove the rule from the suppression, or the whole suppression if nothing in it is needed."},
 
-	// Replay: the target's answer against the documented response.
+	// Replay: the target's response compared with the documented one.
 	{"status-mismatch", Error, StageReplay,
 		"The actual status differs from the documented one.",
 		"Fix the service, or document the status it returns."},

@@ -30,7 +30,7 @@ func ActualBody(model Model, page *extract.Page, example *extract.Example, body 
 		Type:       typeName,
 		Collection: block.Annotation.IsCollection,
 		JSON:       body,
-		// A live answer may leave out what the model allows it to omit.
+		// A live response may omit whatever the model does not require.
 		Truncated: true,
 	})
 	return bodyFindings(page, block, example.Name, "actual body", violations)
@@ -64,10 +64,10 @@ func RequestBody(model Model, page *extract.Page, example *extract.Example, body
 	return bodyFindings(page, block, example.Name, "request body", violations)
 }
 
-func bodyFindings(page *extract.Page, block *extract.Block, example, what string, violations []schema.Violation) []finding.Finding {
+func bodyFindings(page *extract.Page, block *extract.Block, example, source string, violations []schema.Violation) []finding.Finding {
 	var findings []finding.Finding
 	for _, violation := range violations {
-		f := finding.New(violation.Rule, page.Path, block.Line, 1, fmt.Sprintf("%s: %s", what, violation.Message))
+		f := finding.New(violation.Rule, page.Path, block.Line, 1, fmt.Sprintf("%s: %s", source, violation.Message))
 		f.Severity = violation.Severity
 		f.Pointer = violation.Pointer
 		f.Example = example

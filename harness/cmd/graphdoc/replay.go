@@ -39,7 +39,7 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	maxBody := fs.Int64("max-body", replay.DefaultMaxBody, "largest response body read, in bytes; a larger one is a finding")
 	verbose := fs.Bool("v", false, "log retries and transport failures to standard error")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: graphdoc replay [flags] PATH...\n\nCheck the pages, then send every documented request that has a documented response to the\ntarget and compare the answer with the documented response.\n\nflags:")
+		fmt.Fprintln(fs.Output(), "usage: graphdoc replay [flags] PATH...\n\nCheck the pages, then send every documented request that has a documented response to the\ntarget and compare the response with the documented one.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args, stderr); err != nil {

@@ -84,7 +84,7 @@ func run(t *testing.T, c *Case, models harness.Models) ([]Expectation, string) {
 }
 
 // replayPage replays a page that has a replay-mock comment against a
-// loopback server answering with those responses, and returns what was
+// loopback server that serves those responses, and returns what was
 // observed; a page without one is not replayed.
 func replayPage(t *testing.T, page *extract.Page) []Expectation {
 	responses, err := mock.ParseReplayMock(page.Source)

@@ -14,7 +14,7 @@ import (
 	"github.com/graphdoc/graphdoc/harness/finding"
 )
 
-// Mode tells whether an expectation comes from the page alone or needs
+// Mode records whether an expectation comes from the page alone or needs
 // a replay.
 type Mode string
 
@@ -178,7 +178,7 @@ func sortExpectations(list []Expectation) {
 
 // FormatBlocks lists a page's blocks one per line, as a blocks section
 // reads them: the fence lines, the block type, the names, what the block
-// parsed as, and the requests a response answers.
+// parsed as, and the requests a response is paired with.
 func FormatBlocks(page *extract.Page) string {
 	var b strings.Builder
 	for _, block := range page.Blocks {
