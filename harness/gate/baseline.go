@@ -38,8 +38,8 @@ type Entry struct {
 	// MessageHash is the hex SHA-256 of the finding's message, with line
 	// numbers in it replaced (see messageHash).
 	MessageHash string `json:"messageHash"`
-	// Message is the message of the first matching finding, for readers
-	// of the file; matching ignores it.
+	// Message is the message of the first matching finding. It is there
+	// for readers of the file, and matching ignores it.
 	Message string `json:"message"`
 	Count   int    `json:"count"`
 }
@@ -175,8 +175,8 @@ func LoadBaseline(path string) (*Baseline, error) {
 }
 
 // Filter removes the findings the baseline accepts. A finding matches an
-// entry with the same rule, file, example and message hash; its line does
-// not matter. Each entry accepts at most Count findings, so a second
+// entry with the same rule, file, example and message hash, whatever its
+// line. Each entry accepts at most Count findings, so a second
 // identical finding is kept when the entry counts one. Entries that match
 // fewer findings than their count are returned as stale, with Count set to
 // the number left over, so the baseline can shrink.
@@ -241,15 +241,15 @@ func relativeTo(dir string) func(file string) string {
 			return filepath.ToSlash(file)
 		}
 		folder := filepath.Dir(abs)
-		real, ok := resolved[folder]
+		resolvedDir, ok := resolved[folder]
 		if !ok {
-			real = folder
+			resolvedDir = folder
 			if r, err := filepath.EvalSymlinks(folder); err == nil {
-				real = r
+				resolvedDir = r
 			}
-			resolved[folder] = real
+			resolved[folder] = resolvedDir
 		}
-		rel, err := filepath.Rel(dir, filepath.Join(real, filepath.Base(abs)))
+		rel, err := filepath.Rel(dir, filepath.Join(resolvedDir, filepath.Base(abs)))
 		if err != nil {
 			return filepath.ToSlash(abs)
 		}

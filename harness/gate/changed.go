@@ -11,14 +11,16 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Changed returns the pages among pages that a change since ref touches,
-// in the order of pages. A change is what differs between the commit ref
-// names and the working tree of the git repository holding repoDir
-// ("" means the current directory): tracked files added, modified,
-// renamed (under their new name) or copied, and untracked files that
-// .gitignore does not exclude.
+// in the order of pages. It compares the commit that ref names with the
+// working tree of the git repository that contains repoDir ("" means the
+// current directory). Changed pages are the tracked files that were added,
+// modified, renamed (under their new name) or copied, and the untracked
+// files that .gitignore does not exclude.
 //
 // Changed also selects every API page (a page in an "api" folder) that
 // uses a resource page (a page in the "resources" folder beside it) which
@@ -26,11 +28,13 @@ import (
 // "../resources/itemactivity.md", or names its type, as
 // "microsoft.graph.itemActivity", compared without regard to case.
 //
-// pages may be relative to the current directory or absolute; symbolic
+// pages may be relative to the current directory or absolute. Symbolic
 // links in their folders are resolved before they are compared with git's
-// paths. Changed reads no page itself: git lists the changes, and one
-// git grep per changed "resources" folder finds the API pages that use
-// them, so its cost grows with the number of changes, not of pages.
+// paths. Changed reads no page itself. git diff and git ls-files list the
+// changes, and one git grep per changed "resources" folder searches the
+// "api" folder beside it. Only that search reads page contents, but git
+// still checks the status of every tracked file, which costs time in
+// proportion to the size of the repository.
 //
 // It is an error when git cannot run, repoDir is not inside a git
 // repository, or ref names no commit.
@@ -55,20 +59,18 @@ func Changed(ctx context.Context, repoDir, ref string, pages []string) ([]string
 		return nil, fmt.Errorf("resolve git ref %q: %w", ref, err)
 	}
 
-	changes, err := listChanges(ctx, top, strings.TrimSpace(string(commit)))
-	if err != nil {
+	// Key every page by its slash-separated path inside the repository
+	// while git lists the changes.
+	var changes changeSet
+	group, groupCtx := errgroup.WithContext(ctx)
+	group.Go(func() error {
+		var err error
+		changes, err = listChanges(groupCtx, top, strings.TrimSpace(string(commit)))
+		return err
+	})
+	keys, byKey := pageKeys(top, pages)
+	if err := group.Wait(); err != nil {
 		return nil, err
-	}
-
-	// Key every page by its slash-separated path inside the repository.
-	keyOf := repoKeys(top)
-	keys := make([]string, len(pages))
-	byKey := map[string]bool{}
-	for i, page := range pages {
-		keys[i] = keyOf(page)
-		if keys[i] != "" {
-			byKey[keys[i]] = true
-		}
 	}
 
 	selected := map[string]bool{}
@@ -115,8 +117,8 @@ func repoRoot(ctx context.Context, dir string) (string, error) {
 	return filepath.FromSlash(strings.TrimSpace(string(out))), nil
 }
 
-// changeSet is what git reports as changed, as slash-separated paths
-// relative to the repository root.
+// changeSet lists the paths that git reports as changed, slash-separated
+// and relative to the repository root.
 type changeSet struct {
 	// present lists the files that exist in the working tree and differ
 	// from the commit, or are untracked.
@@ -126,9 +128,31 @@ type changeSet struct {
 	resources []string
 }
 
-// listChanges runs git diff and git ls-files in top and sorts the paths
-// they print.
+// listChanges runs git diff and git ls-files in top, at the same time
+// since each scans the whole working tree, and sorts the paths they print.
 func listChanges(ctx context.Context, top, commit string) (changeSet, error) {
+	var diff, untracked []byte
+	group, ctx := errgroup.WithContext(ctx)
+	group.Go(func() error {
+		var err error
+		diff, err = runGit(ctx, top, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--ignore-submodules", commit, "--")
+		if err != nil {
+			return fmt.Errorf("list changes since %s: %w", commit, err)
+		}
+		return nil
+	})
+	group.Go(func() error {
+		var err error
+		untracked, err = runGit(ctx, top, "ls-files", "--others", "--exclude-standard", "--full-name", "-z")
+		if err != nil {
+			return fmt.Errorf("list untracked files: %w", err)
+		}
+		return nil
+	})
+	if err := group.Wait(); err != nil {
+		return changeSet{}, err
+	}
+
 	var changes changeSet
 	add := func(file string, present bool) {
 		if present {
@@ -141,11 +165,7 @@ func listChanges(ctx context.Context, top, commit string) (changeSet, error) {
 
 	// With -z, each record is STATUS NUL PATH NUL, and a rename or copy
 	// has a second PATH NUL: the old name, then the new one.
-	out, err := runGit(ctx, top, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--ignore-submodules", commit, "--")
-	if err != nil {
-		return changeSet{}, fmt.Errorf("list changes since %s: %w", commit, err)
-	}
-	fields := splitNul(out)
+	fields := splitNul(diff)
 	for i := 0; i < len(fields); {
 		status := fields[i]
 		if status == "" || i+1 >= len(fields) {
@@ -157,7 +177,7 @@ func listChanges(ctx context.Context, top, commit string) (changeSet, error) {
 				return changeSet{}, fmt.Errorf("list changes since %s: git diff output ends inside a rename", commit)
 			}
 			// The old name of a rename is gone, which matters to the pages
-			// that link to it; the source of a copy is unchanged.
+			// that link to it. The source of a copy is unchanged.
 			if status[0] == 'R' {
 				add(fields[i+1], false)
 			}
@@ -172,10 +192,6 @@ func listChanges(ctx context.Context, top, commit string) (changeSet, error) {
 		}
 	}
 
-	untracked, err := runGit(ctx, top, "ls-files", "--others", "--exclude-standard", "--full-name", "-z")
-	if err != nil {
-		return changeSet{}, fmt.Errorf("list untracked files: %w", err)
-	}
 	for _, file := range splitNul(untracked) {
 		add(file, true)
 	}
@@ -250,32 +266,62 @@ func anyUnder(keys map[string]bool, dir string) bool {
 	return false
 }
 
-// repoKeys returns a function that turns a page path into its
-// slash-separated path relative to top, or "" for a page outside it. It
-// resolves symbolic links in the page's folder, once per folder, because
-// git prints top with links resolved.
-func repoKeys(top string) func(page string) string {
-	resolved := map[string]string{}
-	return func(page string) string {
-		abs, err := filepath.Abs(page)
-		if err != nil {
-			return ""
-		}
-		dir := filepath.Dir(abs)
-		real, ok := resolved[dir]
-		if !ok {
-			real = dir
-			if r, err := filepath.EvalSymlinks(dir); err == nil {
-				real = r
-			}
-			resolved[dir] = real
-		}
-		rel, err := filepath.Rel(top, filepath.Join(real, filepath.Base(abs)))
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return ""
-		}
-		return filepath.ToSlash(rel)
+// pageKeys returns the slash-separated path of each page relative to
+// top, "" for a page outside it, and the set of those paths. It resolves
+// each folder once, symbolic links included, because git prints top with
+// links resolved. The file name is appended as given.
+func pageKeys(top string, pages []string) ([]string, map[string]bool) {
+	type folder struct {
+		prefix string
+		inside bool
 	}
+	folders := map[string]folder{}
+	keys := make([]string, len(pages))
+	set := make(map[string]bool, len(pages))
+	for i, page := range pages {
+		dir, base := splitPath(page)
+		f, ok := folders[dir]
+		if !ok {
+			f.prefix, f.inside = folderKey(top, dir)
+			folders[dir] = f
+		}
+		if !f.inside || base == "" || base == "." || base == ".." {
+			continue
+		}
+		keys[i] = f.prefix + base
+		set[keys[i]] = true
+	}
+	return keys, set
+}
+
+// splitPath splits a path after its last separator, without cleaning it.
+func splitPath(name string) (dir, base string) {
+	for i := len(name) - 1; i >= 0; i-- {
+		if os.IsPathSeparator(name[i]) {
+			return name[:i+1], name[i+1:]
+		}
+	}
+	return ".", name
+}
+
+// folderKey returns dir relative to top, slash-separated with a trailing
+// slash ("" for top itself), and false when dir lies outside top.
+func folderKey(top, dir string) (string, bool) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = resolved
+	}
+	rel, err := filepath.Rel(top, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	if rel == "." {
+		return "", true
+	}
+	return filepath.ToSlash(rel) + "/", true
 }
 
 // gitError is a git command that ran and exited with a non-zero code.

@@ -256,7 +256,7 @@ func (c *Config) Apply(findings []finding.Finding) []finding.Finding {
 }
 
 // Skip reports whether a skip glob matches path. path may be relative to
-// the current directory or absolute; it is matched relative to the config
+// the current directory or absolute. It is matched relative to the config
 // file's folder, so a page outside that folder is never skipped.
 func (c *Config) Skip(path string) bool {
 	if len(c.SkipPatterns) == 0 {

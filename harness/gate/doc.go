@@ -18,9 +18,9 @@
 //
 // Apply them in this order: Suppress on each page, then Config.Apply, then
 // Baseline.Filter, so a baseline records what is left after suppressions
-// and config. Defects of the docs are findings; functions return errors
-// only when they cannot run, such as git missing or a config file with an
-// unknown key.
+// and config. Defects of the docs are findings. Functions return errors
+// only when they cannot run, such as when git is missing or a config file
+// has an unknown key.
 //
 // # Limitations
 //
@@ -37,7 +37,7 @@
 // with "line N" references blanked, so a finding whose message changes
 // counts as new.
 //
-// Suppress finds graphdoc-disable comments by text, skipping those inside
-// the front matter and the fences that extract lists; one inside another
-// fence is still read.
+// Suppress finds graphdoc-disable comments by text. It skips those inside
+// the front matter and the fences that extract lists, but one inside
+// another fence is still read.
 package gate

@@ -35,15 +35,15 @@ func ParseShard(text string) (k, n int, err error) {
 //
 // Pages are sorted by their slash-separated path and dealt out in turn, so
 // shard sizes differ by at most one and a large folder is spread over all
-// shards. Sorting keeps the split the same on every machine as long as
-// each is given the same page list in the same form (all relative, or all
-// absolute from one checkout): a common prefix such as the checkout folder
-// does not change the order. A hash of each path would keep a page in its
-// shard when others are added, but it needs the repository root to be
-// stable and it balances shards only on average; CI runs every shard on
-// the same commit, so stability across commits buys nothing.
+// shards. The split is the same on every machine that is given the same
+// page list, all relative or all absolute. A common prefix such as the
+// checkout folder does not change the sorted order. A hash of each path
+// would keep a page in its shard when others are added, but it needs the
+// repository root to be stable and balances shards only on average. CI
+// runs every shard on the same commit, so stability across commits buys
+// nothing.
 //
-// Shard panics unless 1 <= k <= n; ParseShard checks user input.
+// Shard panics unless 1 <= k <= n. ParseShard checks user input.
 func Shard(pages []string, k, n int) []string {
 	if n < 1 || k < 1 || k > n {
 		panic(fmt.Sprintf("gate.Shard: shard %d/%d is out of range", k, n))

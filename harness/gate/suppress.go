@@ -17,8 +17,8 @@ const (
 	ruleSuppressionUnused  = "suppression-unused"
 )
 
-// disableComment matches a graphdoc-disable comment that starts a line;
-// group 1 is the text between the keyword and the end of the comment.
+// disableComment matches a graphdoc-disable comment that starts a line.
+// Group 1 is the text between the keyword and the end of the comment.
 var disableComment = regexp.MustCompile(`(?ms)^[ \t]*<!--[ \t]*graphdoc-disable\b(.*?)-->`)
 
 // ownEntry matches the rule list of a page annotation suppression that
@@ -32,8 +32,8 @@ var ownEntry = regexp.MustCompile(`^\s*[a-z0-9]+(-[a-z0-9]+)+(\s*,\s*[a-z0-9]+(-
 type suppression struct {
 	line  int
 	rules []string
-	// first and last bound the lines the suppression covers; zero for a
-	// page-wide one.
+	// first and last bound the lines the suppression covers. Both are zero
+	// for a page-wide suppression.
 	first, last int
 	example     string
 	used        map[string]bool
@@ -49,7 +49,7 @@ func (s *suppression) covers(f finding.Finding) bool {
 // Suppress returns findings without those that page's suppressions cover,
 // plus a suppression-invalid or suppression-unused warning for each
 // defective or unneeded suppression. Findings of other files pass
-// unchanged. The result is sorted; findings is not changed.
+// unchanged. The result is sorted, and findings is not changed.
 //
 // Two forms suppress findings:
 //
@@ -60,7 +60,7 @@ func (s *suppression) covers(f finding.Finding) bool {
 //   - An entry "rule-id[, rule-id]: reason" in the "suppressions" list of
 //     the page annotation suppresses those rules on the whole page. An
 //     entry is read as graphdoc's only when the text before its first
-//     colon is a list of lower-case hyphenated ids; the others, such as
+//     colon is a list of lower-case hyphenated ids. Other entries, such as
 //     ApiDoctor's "Error: /path: message", are left to their tools.
 //
 // A suppression without a reason, without a rule, or naming a rule the

@@ -20,11 +20,11 @@ type Issue struct {
 }
 
 // Check checks value, a body decoded with json.Decoder.UseNumber, against
-// the page type named typeName; an empty or unresolved typeName checks
-// only the objects that carry an @odata.type of their own. Pointers start
-// with at, the pointer of value within its body. Member names that hold an
-// '@', such as @odata.context, are control or instance annotations and
-// are not checked against the type.
+// the page type named typeName. With an empty typeName, or one the page
+// does not define, only objects that carry an @odata.type of their own
+// are checked. Pointers start with at, the pointer of value within its
+// body. Member names that contain '@', such as @odata.context, are
+// annotations and are not checked against the type.
 func (m *Model) Check(value any, typeName, at string) []Issue {
 	c := &checker{model: m}
 	c.value(value, m.Type(typeName), at)

@@ -6,12 +6,13 @@ import (
 )
 
 // TableIssues compares the resource block of t with the Property and
-// Relationship tables that describe it: a property whose name differs
-// from a row only in letter case, a property whose type disagrees with
-// its row, a property that no row lists, and a Property row that the
-// block lacks. A Relationship row may be missing from the block, because
-// JSON representations leave navigation properties out. It returns nil
-// when no table describes t. Pointers lead into the resource block.
+// Relationship tables that describe it. It reports a property whose name
+// matches a row only when case is ignored, a property whose type
+// disagrees with its row, a property that no row lists, and a Property
+// row that the block lacks. Relationship rows may be missing from the
+// block, because JSON representations leave navigation properties out.
+// It returns nil when no table describes t. Pointers lead into the
+// resource block.
 func (t *Type) TableIssues() []Issue {
 	if t.Table == nil {
 		return nil
@@ -96,17 +97,16 @@ func shapeOf(p *Property) shape {
 }
 
 // compatible reports whether a table row and a resource block property
-// can describe the same property. Only the JSON shape is compared: a
-// DateTimeOffset row fits "String", and a sample number fits any numeric
-// row. A type name on either side fits another type name, because one
-// may derive from the other, and fits a string, because an enum type is
-// written as a string and some pages write enum types as
-// {"@odata.type": "..."}.
+// can describe the same property. Only the JSON shape is compared, so a
+// DateTimeOffset row fits "String" and a sample number fits any numeric
+// row. A type name fits another type name, because one may derive from
+// the other. It also fits a string, because enum values are strings and
+// some pages write an enum type as {"@odata.type": "..."}.
 func compatible(row, p *Property) bool {
 	if row.Kind == Unknown || p.Kind == Unknown {
 		return true
 	}
-	if false && row.Collection != p.Collection {
+	if row.Collection != p.Collection {
 		return false
 	}
 

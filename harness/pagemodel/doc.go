@@ -7,28 +7,29 @@
 // "Stream", {"@odata.type": "microsoft.graph.x"}, or arrays of these.
 // Property tables (first header cell Property) add enum members, taken
 // from the sentence "Possible values are: `a`, `b`." of a row's
-// description, and Relationship tables name navigation properties. On a
-// page whose front matter says doc_type: resourcePageType, every such
-// table describes the page's first resource block; on other pages a table
-// describes the next resource block in the same section, and a resource
-// block with no table is not compared with one. Parameter tables (first
-// header cell Parameter) type the URL and body parameters of the page's
-// operation.
+// description. Relationship tables name navigation properties.
+//
+// On a page with doc_type: resourcePageType in its front matter, every
+// Property and Relationship table describes the page's first resource
+// block. On other pages a table describes the next resource block in the
+// same section, and a resource block without a table is not compared
+// with one. Parameter tables (first header cell Parameter) type the URL
+// and body parameters of the page's operation.
 //
 // Build consumes an extracted page and returns a Model. Model.Check walks
 // a decoded JSON body and returns Issues, each naming a catalogue rule id
-// and an RFC 6901 JSON Pointer; TableIssues compares each resource block
-// with the tables that describe it. The package reports no findings
-// itself: the validation stage turns Issues into findings.
+// and an RFC 6901 JSON Pointer. Type.TableIssues compares a resource
+// block with its tables. The package reports no findings itself: the
+// validation stage turns Issues into findings.
 //
 // # Limitations
 //
 // A type the page does not define is unresolved: its members are not
-// checked and its existence is not judged, except that an @odata.type
-// outside the microsoft.graph namespaces, or without any namespace, is
-// always an issue. Property names absent from a type raise nothing,
-// because the page shows only an excerpt of most types. Enum members are
-// read only from backquoted values, so a table that lists them as plain
-// words gives no enum. Base types are followed only when the page also
-// defines them.
+// checked and its existence is not judged. Only an @odata.type outside the
+// microsoft.graph namespaces, or without a namespace, is an issue whatever
+// the page defines. Property names absent from a type raise nothing,
+// because pages show only an excerpt of most types. Enum members are read
+// only from backquoted values, so a table that lists them as plain words
+// gives no enum. Base types are followed only when the page also defines
+// them.
 package pagemodel

@@ -66,7 +66,7 @@ type Type struct {
 	// JSON lists the properties of the resource block, sorted by name.
 	JSON []*Property
 	// Table lists the rows of the Property and Relationship tables that
-	// describe the block, in page order; it is nil when no table does.
+	// describe the block, in page order. It is nil when no table does.
 	Table []*Property
 
 	merged map[string]*Property
@@ -190,8 +190,8 @@ func (t *Type) Property(name string) *Property {
 	return nil
 }
 
-// PropertyFold returns a property whose name equals name only when letter
-// case is ignored, or nil.
+// PropertyFold returns a property whose name equals name when letter case
+// is ignored, looking in the base types the page defines too, or nil.
 func (t *Type) PropertyFold(name string) *Property {
 	for _, level := range t.chain() {
 		for _, key := range sortedKeys(level.merged) {
@@ -213,8 +213,8 @@ func (t *Type) chain() []*Type {
 	return levels
 }
 
-// Navigations returns the navigation properties of the type, sorted by
-// name.
+// Navigations returns the navigation properties of the type and of the
+// base types the page defines, each type's sorted by name.
 func (t *Type) Navigations() []*Property {
 	var nav []*Property
 	for _, level := range t.chain() {

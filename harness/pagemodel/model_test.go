@@ -12,7 +12,8 @@ import (
 	"github.com/graphdoc/graphdoc/harness/extract"
 )
 
-// page builds a Markdown page from lines, writing ''' for a fence.
+// page builds a Markdown page from lines, in which three single quotes
+// stand for a code fence.
 func page(t *testing.T, lines ...string) *extract.Page {
 	t.Helper()
 	text := strings.ReplaceAll(strings.Join(lines, "\n")+"\n", "'''", "```")

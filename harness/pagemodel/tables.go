@@ -23,7 +23,7 @@ var possibleValues = regexp.MustCompile(`(?i)possible values`)
 // codeSpan matches one backquoted value.
 var codeSpan = regexp.MustCompile("`([^`]+)`")
 
-// tableKind tells a table's role from its first header cell.
+// tableKind returns a table's role, read from its first header cell.
 func tableKind(table extract.Table) tableRole {
 	if len(table.Header) == 0 {
 		return otherTable

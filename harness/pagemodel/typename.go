@@ -2,29 +2,29 @@ package pagemodel
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
-// graphNamespace is the namespace of the Graph types; its sub-namespaces,
+// graphNamespace is the namespace of the Graph types. Its sub-namespaces,
 // such as microsoft.graph.security, belong to Graph too.
 const graphNamespace = "microsoft.graph"
 
 // Rule ids of the catalogue that Issues carry.
 const (
-	RuleTypeMismatch      = "type-mismatch"
-	RulePropertyCase      = "property-case-mismatch"
-	RuleEnumValue         = "enum-value-invalid"
-	RuleStreamValue       = "stream-property-value"
-	RuleTypeUnqualified   = "odata-type-unqualified"
-	RuleTypeUnknown       = "odata-type-unknown"
-	RuleTypeCase          = "odata-type-case-mismatch"
-	RuleResourceMismatch  = "resource-table-mismatch"
-	RuleNavigationInlined = "nav-property-without-expand"
+	RuleTypeMismatch     = "type-mismatch"
+	RulePropertyCase     = "property-case-mismatch"
+	RuleEnumValue        = "enum-value-invalid"
+	RuleStreamValue      = "stream-property-value"
+	RuleTypeUnqualified  = "odata-type-unqualified"
+	RuleTypeUnknown      = "odata-type-unknown"
+	RuleTypeCase         = "odata-type-case-mismatch"
+	RuleResourceMismatch = "resource-table-mismatch"
 )
 
 // toolingNamespace prefixes the names that the Graph docs tooling gives
 // request bodies in request annotations, such as
-// requestBodyResourceFor.range_row; they name no Graph type.
+// requestBodyResourceFor.range_row. These name no Graph type.
 const toolingNamespace = "requestBodyResourceFor"
 
 // ResolveType looks up an @odata.type value, with or without '#' and a
@@ -36,7 +36,7 @@ const toolingNamespace = "requestBodyResourceFor"
 // String that OData JSON allows, give neither a type nor an issue.
 func (m *Model) ResolveType(value string) (*Type, []Issue) {
 	name := bareTypeName(value)
-	if _, primitive := primitiveKind(name); primitive || name == "" {
+	if name == "" || isEdmPrimitive(name) {
 		return nil, nil
 	}
 
@@ -58,6 +58,21 @@ func (m *Model) ResolveType(value string) (*Type, []Issue) {
 		return t, []Issue{{Rule: RuleTypeCase, Message: fmt.Sprintf("@odata.type %q differs only in letter case from the type %s that the page defines", value, t.Name)}}
 	}
 	return nil, nil
+}
+
+// edmPrimitives lists the primitive types of OData CSDL 4.01, lower-cased.
+var edmPrimitives = []string{
+	"binary", "boolean", "byte", "date", "datetimeoffset", "decimal",
+	"double", "duration", "guid", "int16", "int32", "int64", "sbyte",
+	"single", "stream", "string", "timeofday", "untyped",
+}
+
+// isEdmPrimitive reports whether name is a primitive type, with or
+// without the Edm namespace, in any letter case. Geography and Geometry
+// types count too.
+func isEdmPrimitive(name string) bool {
+	lower := strings.TrimPrefix(strings.ToLower(name), "edm.")
+	return slices.Contains(edmPrimitives, lower) || strings.HasPrefix(lower, "geography") || strings.HasPrefix(lower, "geometry")
 }
 
 // namespaceOf returns the part of a qualified name before its last dot,

@@ -62,7 +62,8 @@ func placeholder(value any) *Property {
 		}
 		p := placeholder(v[0])
 		if p.Collection {
-			// A nested array has no Graph type; accept anything in it.
+			// Graph has no collection of collections, so the page
+			// cannot mean one and nothing in it is checked.
 			return &Property{Kind: Unknown, Collection: true}
 		}
 		p.Collection = true

@@ -48,10 +48,16 @@ type Config struct {
 	AllowWrites bool
 	// KeepVersion keeps the /v1.0 or /beta prefix of documented URLs.
 	KeepVersion bool
-	// Values fills {name} placeholders in documented URLs and header
-	// values. An example whose URL keeps a placeholder without a value is
-	// skipped, never sent with braces.
+	// Values fills {name} placeholders in documented URLs, header values
+	// and request bodies. An example whose URL keeps a placeholder without
+	// a value is skipped, never sent with braces; a header value or body
+	// keeps such a placeholder as written, because bodies contain braces.
+	// In a JSON body, a value that lands inside a string is escaped as
+	// JSON string content.
 	Values map[string]string
+	// ValuesByExample maps an example name to values for that example
+	// only. They override Values of the same placeholder name.
+	ValuesByExample map[string]map[string]string
 	// Headers are added to every request, replacing documented headers of
 	// the same name. They are sent to the target's origin only.
 	Headers http.Header
@@ -84,8 +90,12 @@ type Config struct {
 	// one. Its findings join the comparison's. It must be safe for
 	// concurrent use.
 	ValidateActual func(example *extract.Example, body []byte) []finding.Finding
-	// Logf, when set, receives retries and transport failures. Messages
-	// hold no token and no body.
+	// HAR, when set, records every HTTP exchange that Run sends. Plan
+	// sends nothing and records nothing.
+	HAR *HARLog
+	// Logf, when set, receives retries, transport failures and
+	// ValuesByExample names that match no example. Messages hold no token
+	// and no body.
 	Logf func(format string, args ...any)
 }
 

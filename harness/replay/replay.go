@@ -32,10 +32,14 @@ func Run(ctx context.Context, cfg Config, pages []*extract.Page) ([]Outcome, err
 	if err != nil {
 		return nil, err
 	}
+	s.warnUnknownExamples(pages)
 	r := &runner{
 		settings: s,
 		client:   s.newClient(),
 		comparer: compare.Comparer{IsDerived: s.IsDerived},
+	}
+	if s.HAR != nil {
+		r.run = s.HAR.startRun()
 	}
 
 	results := make([][]Outcome, len(pages))
@@ -44,7 +48,7 @@ func Run(ctx context.Context, cfg Config, pages []*extract.Page) ([]Outcome, err
 	for range min(s.Concurrency, len(pages)) {
 		workers.Go(func() {
 			for index := range work {
-				results[index] = r.page(ctx, pages[index])
+				results[index] = r.page(ctx, index, pages[index])
 			}
 		})
 	}
@@ -74,16 +78,19 @@ type runner struct {
 	*settings
 	client   *http.Client
 	comparer compare.Comparer
+	// run numbers this Run's entries in the HAR log.
+	run int
 }
 
 // page runs the examples of one page in document order until ctx ends.
-func (r *runner) page(ctx context.Context, page *extract.Page) []Outcome {
+func (r *runner) page(ctx context.Context, pageIndex int, page *extract.Page) []Outcome {
 	var outcomes []Outcome
-	for _, example := range page.Examples {
+	for exampleIndex, example := range page.Examples {
 		if ctx.Err() != nil {
 			break
 		}
-		outcome, ran := r.example(ctx, page, example)
+		ref := exampleRef{run: r.run, page: pageIndex, example: exampleIndex, file: page.Path, name: example.Name}
+		outcome, ran := r.example(ctx, ref, page, example)
 		if ran {
 			outcomes = append(outcomes, outcome)
 		}
@@ -93,45 +100,14 @@ func (r *runner) page(ctx context.Context, page *extract.Page) []Outcome {
 
 // example replays one example. It returns ran false when ctx ended before
 // the request was sent.
-func (r *runner) example(ctx context.Context, page *extract.Page, example *extract.Example) (Outcome, bool) {
-	outcome := Outcome{Name: example.Name, File: page.Path}
-	if example.Request != nil {
-		outcome.Line = example.Request.Line
-		if documented := example.Request.Request; documented != nil {
-			outcome.Method = strings.ToUpper(documented.Method)
-			outcome.URL = documented.Target
-		}
+func (r *runner) example(ctx context.Context, ref exampleRef, page *extract.Page, example *extract.Example) (Outcome, bool) {
+	outcome, prepared, ok := r.prepare(page, example)
+	if !ok {
+		return outcome, true
 	}
+	prepared.ref = ref
 
-	// Decide whether the example can be sent.
-	if example.Response == nil {
-		return skip(outcome, "no documented response"), true
-	}
-	outcome.Line = example.Response.Line
-	if example.Response.Response == nil {
-		return skip(outcome, "the documented response could not be parsed"), true
-	}
-	outcome.DocumentedStatus = example.Response.Response.Status
-	if example.Request == nil || example.Request.Request == nil {
-		return skip(outcome, "the documented request could not be parsed"), true
-	}
-	if !r.mayWrite(outcome.Method) {
-		return skip(outcome, outcome.Method+" not sent: writes go to a live target only with AllowWrites"), true
-	}
-	target, err := r.requestURL(example.Request.Request.Target)
-	if err != nil {
-		return skip(outcome, err.Error()), true
-	}
-	outcome.URL = target
-
-	// Send it.
-	result, ran := r.send(ctx, r.client, request{
-		method:   outcome.Method,
-		url:      target,
-		header:   r.requestHeader(example),
-		body:     example.Request.Request.Body,
-		noFollow: isRedirect(outcome.DocumentedStatus),
-	})
+	result, ran := r.send(ctx, r.client, prepared)
 	if !ran {
 		return outcome, false
 	}
@@ -145,7 +121,7 @@ func (r *runner) example(ctx context.Context, page *extract.Page, example *extra
 		differences = []finding.Finding{{
 			Rule:     result.failureRule,
 			Severity: finding.DefaultSeverity(result.failureRule),
-			Message:  fmt.Sprintf("%s %s: %v", outcome.Method, target, result.failure),
+			Message:  fmt.Sprintf("%s %s: %v", outcome.Method, outcome.URL, result.failure),
 		}}
 	} else {
 		differences = r.compare(example, outcome.Method, result)
@@ -162,6 +138,49 @@ func (r *runner) example(ctx context.Context, page *extract.Page, example *extra
 		outcome.Outcome = Failed
 	}
 	return outcome, true
+}
+
+// prepare builds the request of an example. When the example is not to
+// be sent, it returns send false and the outcome Skipped with the reason.
+func (s *settings) prepare(page *extract.Page, example *extract.Example) (Outcome, request, bool) {
+	outcome := Outcome{Name: example.Name, File: page.Path}
+	if example.Request != nil {
+		outcome.Line = example.Request.Line
+		if documented := example.Request.Request; documented != nil {
+			outcome.Method = strings.ToUpper(documented.Method)
+			outcome.URL = documented.Target
+		}
+	}
+
+	// Decide whether the example can be sent.
+	if example.Response == nil {
+		return skip(outcome, "no documented response"), request{}, false
+	}
+	outcome.Line = example.Response.Line
+	if example.Response.Response == nil {
+		return skip(outcome, "the documented response could not be parsed"), request{}, false
+	}
+	outcome.DocumentedStatus = example.Response.Response.Status
+	if example.Request == nil || example.Request.Request == nil {
+		return skip(outcome, "the documented request could not be parsed"), request{}, false
+	}
+	if !s.mayWrite(outcome.Method) {
+		return skip(outcome, outcome.Method+" not sent: writes go to a live target only with AllowWrites"), request{}, false
+	}
+	values := s.valuesFor(example.Name)
+	target, err := s.requestURL(example.Request.Request.Target, values)
+	if err != nil {
+		return skip(outcome, err.Error()), request{}, false
+	}
+	outcome.URL = target
+
+	return outcome, request{
+		method:   outcome.Method,
+		url:      target,
+		header:   s.requestHeader(example, values),
+		body:     fillBody(example.Request, values),
+		noFollow: isRedirect(outcome.DocumentedStatus),
+	}, true
 }
 
 func (r *runner) compare(example *extract.Example, method string, result exchange) []finding.Finding {
@@ -188,8 +207,8 @@ func withoutBody(block *extract.Block) *extract.Block {
 }
 
 // mayWrite reports whether an example with method may be sent.
-func (r *runner) mayWrite(method string) bool {
-	return method == http.MethodGet || method == http.MethodHead || r.Mock || r.AllowWrites
+func (s *settings) mayWrite(method string) bool {
+	return method == http.MethodGet || method == http.MethodHead || s.Mock || s.AllowWrites
 }
 
 // requestHeaders are documented request headers that are not sent: the
@@ -207,22 +226,22 @@ var requestHeaders = map[string]bool{
 	"Upgrade":           true,
 }
 
-func (r *runner) requestHeader(example *extract.Example) http.Header {
+func (s *settings) requestHeader(example *extract.Example, values map[string]string) http.Header {
 	header := http.Header{}
 	for _, h := range example.Request.Request.Headers {
 		name := textproto.CanonicalMIMEHeaderKey(strings.TrimSpace(h.Name))
 		if name == "" || requestHeaders[name] {
 			continue
 		}
-		header.Add(name, fill(h.Value, r.Values))
+		header.Add(name, fill(h.Value, values))
 	}
-	for name, values := range r.Headers {
+	for name, values := range s.Headers {
 		header[textproto.CanonicalMIMEHeaderKey(name)] = values
 	}
-	if r.Token != "" {
-		header.Set("Authorization", "Bearer "+r.Token)
+	if s.Token != "" {
+		header.Set("Authorization", "Bearer "+s.Token)
 	}
-	if r.Mock && example.Name != "" {
+	if s.Mock && example.Name != "" {
 		header.Add("Prefer", "example="+strconv.Quote(example.Name))
 	}
 	return header

@@ -549,7 +549,7 @@ func TestRequestURL(t *testing.T) {
 			s, err := newSettings(Config{Target: tc.target, KeepVersion: tc.keep, Values: tc.values})
 			require.NoError(t, err)
 
-			got, err := s.requestURL(tc.documented)
+			got, err := s.requestURL(tc.documented, tc.values)
 
 			if tc.skip != "" {
 				var skipped *skipError

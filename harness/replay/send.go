@@ -43,6 +43,7 @@ type noFollowKey struct{}
 
 // newClient returns the client Run sends with: a copy of base, or of a
 // direct client, whose redirect policy keeps credentials on the target.
+// With a HAR log, its transport records every round trip.
 func (s *settings) newClient() *http.Client {
 	var client http.Client
 	if s.Client != nil {
@@ -52,6 +53,13 @@ func (s *settings) newClient() *http.Client {
 		transport.Proxy = nil
 		transport.MaxIdleConnsPerHost = s.Concurrency
 		client.Transport = transport
+	}
+	if s.HAR != nil {
+		base := client.Transport
+		if base == nil {
+			base = http.DefaultTransport
+		}
+		client.Transport = &harTransport{base: base, settings: s}
 	}
 	next := client.CheckRedirect
 	client.CheckRedirect = func(request *http.Request, via []*http.Request) error {
@@ -98,6 +106,8 @@ type request struct {
 	header   http.Header
 	body     []byte
 	noFollow bool
+	// ref places the request's exchanges in the HAR log.
+	ref exampleRef
 }
 
 // send sends r, retrying as configured. It returns ok false when ctx was
@@ -120,7 +130,11 @@ func (s *settings) send(ctx context.Context, client *http.Client, r request) (ex
 			return result, attempt > 0
 		}
 
-		result = s.attempt(sendCtx, client, r)
+		attemptCtx := sendCtx
+		if s.HAR != nil {
+			attemptCtx = context.WithValue(sendCtx, harAttemptKey{}, &harAttempt{ref: r.ref, attempt: attempt})
+		}
+		result = s.attempt(attemptCtx, client, r)
 		result.attempts = attempt + 1
 		if attempt >= s.Retries {
 			return result, true

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// placeholder matches {name} in a documented URL or header value.
+// placeholder matches {name} in a documented URL, header value or body.
 var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
 
 // versionPrefixes are the Microsoft Graph versions that Target replaces.
@@ -19,18 +19,19 @@ type skipError struct{ reason string }
 
 func (e *skipError) Error() string { return e.reason }
 
-// requestURL maps a documented request target onto the replay target.
-// It returns a *skipError when the URL keeps placeholders or is invalid.
-func (s *settings) requestURL(documented string) (string, error) {
+// requestURL maps a documented request target onto the replay target,
+// filling placeholders from values. It returns a *skipError when the URL
+// keeps placeholders or is invalid.
+func (s *settings) requestURL(documented string, values map[string]string) (string, error) {
 	path, query := splitTarget(documented)
 	if !s.KeepVersion {
 		path = stripVersion(path)
 	}
 
-	path = fill(path, s.Values)
-	query = fill(query, s.Values)
+	path = fill(path, values)
+	query = fill(query, values)
 	if missing := placeholders(path + "?" + query); len(missing) > 0 {
-		return "", &skipError{fmt.Sprintf("URL has placeholders without a value (%s); set them in Values",
+		return "", &skipError{fmt.Sprintf("URL has placeholders without a value (%s); set them in Values or ValuesByExample",
 			strings.Join(missing, ", "))}
 	}
 

@@ -30,6 +30,9 @@ func (v *pageValidator) requestBody(example *extract.Example) {
 	if typeName == "" && block.Annotation != nil {
 		typeName = block.Annotation.ODataType
 	}
+	if isPrimitiveType(typeName) {
+		return
+	}
 	// NOTE: a request body without @odata.type is not validated, because
 	// the type a URL implies is not derived from the model yet.
 	if typeName == "" || v.pageDefines(typeName) || !v.resolves(block, typeName) {
@@ -173,10 +176,16 @@ func bodyType(body []byte) string {
 	return typeName
 }
 
-// isPrimitiveType reports whether a page's type name is a primitive or
-// stream rather than a model type, which leaves the body unchecked.
+// isPrimitiveType reports whether a page's type name is a primitive, a
+// stream or a tooling name rather than a model type, which leaves the body
+// unchecked.
 func isPrimitiveType(name string) bool {
 	lower := strings.ToLower(strings.TrimPrefix(name, "#"))
+	if strings.HasPrefix(lower, "requestbodyresourcefor.") {
+		// The docs tooling generates these names for action bodies; they
+		// name no model type.
+		return true
+	}
 	return lower == "stream" || lower == "string" || lower == "binary" || strings.HasPrefix(lower, "edm.")
 }
 

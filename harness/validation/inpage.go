@@ -163,11 +163,7 @@ func jsonPosition(block *extract.Block, pointer string) (line, column int) {
 	if block.JSONLine == 0 {
 		return block.Line, 1
 	}
-	offset := locate(block.JSON, pointer)
-	before := block.JSON[:offset]
-	line = block.JSONLine + bytes.Count(before, []byte("\n"))
-	column = offset - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return line, column
+	return bodyPosition(block, locate(block.JSON, pointer))
 }
 
 // decodeBody decodes a block's JSON keeping numbers as json.Number. It

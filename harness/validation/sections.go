@@ -13,8 +13,8 @@ import (
 )
 
 // exampleReference matches the words with which page text points at an
-// example response; forwardReference and backReference those that say
-// which one.
+// example response. forwardReference and backReference match the words
+// that point at the response below or above the text.
 var (
 	exampleReference = regexp.MustCompile(`(?i)\b(examples?|samples?|below|following|above|preceding|this response)\b`)
 	forwardReference = regexp.MustCompile(`(?i)\b(below|following)\b`)
@@ -73,10 +73,10 @@ func (v *pageValidator) permissionsSection() {
 }
 
 // pagingLinks reports a collection example response without
-// @odata.nextLink when the page text says the example shows one. The
-// sentence points at the next collection response when it says below or
-// following, at the previous one when it says above or this response,
-// and else at either.
+// @odata.nextLink when a sentence of the page text states that the
+// example shows one. A sentence with below or following points at the
+// next collection response, one with above or this response at the
+// previous one, and any other at either.
 func (v *pageValidator) pagingLinks() {
 	responses := collectionResponses(v.page)
 	if len(responses) == 0 {
@@ -219,7 +219,7 @@ func (v *pageValidator) navigationExpands(model *pagemodel.Model, example *extra
 
 	line, column := jsonPosition(response, pointer)
 	f := v.report("nav-property-without-expand", line, column, example.Name,
-		fmt.Sprintf("the response inlines %s, navigation properties of %s that a response holds only when the request asks with $expand=%s",
+		fmt.Sprintf("the response inlines %s, listed under the Relationships of %s, but the request has no $expand=%s",
 			strings.Join(inlined, ", "), t.Name, strings.Join(inlined, ",")))
 	f.Pointer = pointer
 }

@@ -336,9 +336,8 @@ func (t urlTemplate) fits(segments []string) bool {
 	return alias != nil && matchSegments(t.segments, alias)
 }
 
-// signedInUser writes a path that starts with /me as the /users/me it
-// stands for, so that it fits a /users/{id} template; it returns nil for
-// other paths.
+// signedInUser writes a path that starts with /me as /users/me, so that
+// it fits a /users/{id} template. It returns nil for other paths.
 func signedInUser(segments []string) []string {
 	if len(segments) == 0 || !strings.EqualFold(segments[0], "me") {
 		return nil

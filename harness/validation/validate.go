@@ -33,7 +33,43 @@ func Page(page *extract.Page, cfg Config) []finding.Finding {
 			v.standalone(block)
 		}
 	}
-	return v.findings
+	return v.collapse()
+}
+
+// collapse keeps one finding per rule, block and JSON Pointer, because the
+// page's own types and the model can both report one misspelled type.
+func (v *pageValidator) collapse() []finding.Finding {
+	type key struct {
+		rule    string
+		block   int
+		pointer string
+	}
+	seen := map[key]bool{}
+	kept := v.findings[:0]
+	for _, f := range v.findings {
+		k := key{f.Rule, v.blockIndex(f.Line), f.Pointer}
+		if k.block >= 0 && seen[k] {
+			continue
+		}
+		seen[k] = true
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+// blockIndex returns the index of the block whose annotation or fence
+// holds line, or -1.
+func (v *pageValidator) blockIndex(line int) int {
+	for i, block := range v.page.Blocks {
+		start := block.Line
+		if block.Annotation != nil {
+			start = block.Annotation.Line
+		}
+		if start <= line && line <= block.EndLine {
+			return i
+		}
+	}
+	return -1
 }
 
 // Version returns the API version of a page: "beta" or "v1.0" from its

@@ -27,6 +27,8 @@
 //
 // # Limitations
 //
-// Each page is checked against the schemas bundled with graphdoc, not
-// against types the page itself defines.
+// Pages are checked against the schemas bundled with graphdoc, and a body
+// whose type the page defines in a resource block against that definition
+// instead. The blocks section lists the blocks of every page of a case
+// one after another, without file names, so it suits one-page cases.
 package casetest
