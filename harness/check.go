@@ -19,6 +19,9 @@ type Config struct {
 	Paths []string
 	// Models maps an API version ("beta", "v1.0") to its model.
 	Models map[string]validation.Model
+	// ResourcesAgainstModel compares resource pages with the model; see
+	// validation.Config.
+	ResourcesAgainstModel bool
 }
 
 // Check extracts and validates the pages under cfg.Paths. It returns an
@@ -34,7 +37,7 @@ func Check(ctx context.Context, cfg Config) (report.Result, []*extract.Page, err
 		return report.Result{}, nil, fmt.Errorf("extract pages: %w", err)
 	}
 
-	findings := ValidatePages(pages, validation.Config{Models: cfg.Models})
+	findings := ValidatePages(pages, validation.Config{Models: cfg.Models, ResourcesAgainstModel: cfg.ResourcesAgainstModel})
 	return report.Result{Files: len(pages), Findings: findings}, pages, nil
 }
 

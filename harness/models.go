@@ -6,6 +6,7 @@ import (
 
 	"github.com/graphdoc/graphdoc/schemas"
 
+	"github.com/graphdoc/graphdoc/harness/csdl"
 	"github.com/graphdoc/graphdoc/harness/schema"
 	"github.com/graphdoc/graphdoc/harness/validation"
 )
@@ -42,4 +43,34 @@ func BundledModels() (Models, error) {
 		models[version] = validator
 	}
 	return models, nil
+}
+
+// csdlModel is a model loaded from CSDL, which can also list properties.
+type csdlModel struct {
+	*schema.Validator
+	model *csdl.Model
+}
+
+// PropertyNames lists the properties of typeName, inherited ones included.
+func (m csdlModel) PropertyNames(typeName string) (structural, navigation []string, ok bool) {
+	t, found := m.model.StructuredType(typeName)
+	if !found {
+		return nil, nil, false
+	}
+	for _, p := range m.model.Properties(t) {
+		structural = append(structural, p.Name)
+	}
+	for _, p := range m.model.NavigationProperties(t) {
+		navigation = append(navigation, p.Name)
+	}
+	return structural, navigation, true
+}
+
+// LoadCSDL returns a complete model of the CSDL document at path.
+func LoadCSDL(path string) (validation.Model, error) {
+	model, err := csdl.ParseFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return csdlModel{Validator: schema.NewValidator(model, schema.Options{Complete: true}), model: model}, nil
 }

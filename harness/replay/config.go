@@ -50,7 +50,7 @@ type Config struct {
 	KeepVersion bool
 	// Values fills {name} placeholders in documented URLs, header values
 	// and request bodies. An example whose URL keeps a placeholder without
-	// a value is skipped, never sent with braces; a header value or body
+	// a value is skipped, never sent with braces. A header value or body
 	// keeps such a placeholder as written, because bodies contain braces.
 	// In a JSON body, a value that lands inside a string is escaped as
 	// JSON string content.

@@ -132,8 +132,8 @@ func TestPlanCurlRuns(t *testing.T) {
 	require.NoError(t, err)
 
 	for _, p := range planned[:4] {
-		// -q skips ~/.curlrc and --noproxy keeps the request on loopback;
-		// -q must come first.
+		// -q skips ~/.curlrc and must come first. --noproxy keeps the
+		// request on loopback.
 		command := "curl -q --noproxy '*' -sS -o /dev/null " + strings.TrimPrefix(p.Curl, "curl ")
 		output, err := exec.CommandContext(t.Context(), "sh", "-c", command).CombinedOutput()
 		require.NoError(t, err, "%s: %s", p.Name, output)

@@ -22,8 +22,9 @@ import (
 	"unicode/utf8"
 )
 
-// harVersion is the HAR format version written, from the HAR 1.2 spec
-// (http://www.softwareishard.com/blog/har-12-spec/).
+// harVersion is the HAR format version written. The field rules followed
+// here are those of HAR 1.2 as kept in github.com/ahmadnassri/har-spec,
+// versions/1.2.md.
 const harVersion = "1.2"
 
 // HARLog collects the HTTP exchanges that Run sends, as an HTTP Archive
@@ -157,8 +158,8 @@ type exampleRef struct {
 // harAttemptKey is the context key of the *harAttempt of a request.
 type harAttemptKey struct{}
 
-// harAttempt is one attempt of an example; hops counts its round trips,
-// which are more than one when redirects are followed.
+// harAttempt is one attempt of an example. Its hops count the round
+// trips, which are more than one when redirects are followed.
 type harAttempt struct {
 	ref     exampleRef
 	attempt int
@@ -253,7 +254,7 @@ func (r *harRecorder) trace() *httptrace.ClientTrace {
 		ConnectStart: func(string, string) {
 			r.mu.Lock()
 			defer r.mu.Unlock()
-			// A dual-stack dial starts several connections; the first
+			// A dual-stack dial starts several connections, and the first
 			// start counts.
 			if r.connectStart.IsZero() {
 				r.connectStart = time.Now()
@@ -269,8 +270,9 @@ func (r *harRecorder) trace() *httptrace.ClientTrace {
 	}
 }
 
-// gotConnection starts the request over on a connection: the transport
-// may write the request again on a new connection after the first failed.
+// gotConnection clears the header fields written so far, because the
+// transport may write the request again on a new connection after the
+// first one failed.
 func (r *harRecorder) gotConnection(httptrace.GotConnInfo) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -353,7 +355,6 @@ func (r *harRecorder) harRequest(response *http.Response) harRequest {
 	if r.request.ContentLength > 0 || len(r.requestBody) > 0 {
 		request.PostData = &harPostData{
 			MimeType: r.request.Header.Get("Content-Type"),
-			Params:   []harNameValue{},
 			Text:     string(r.requestBody),
 		}
 		if r.requestTruncated {
@@ -405,8 +406,8 @@ func (r *harRecorder) harResponse(response *http.Response, body *harBody) harRes
 }
 
 // timings splits the round trip from start to end. A phase the trace did
-// not report (a reused connection has no DNS or connect phase) is -1.
-// Blocked is the wait for a connection that DNS and connect leave over.
+// not report is -1, such as DNS and connect on a reused connection.
+// Blocked is the time to get a connection, less DNS and connect.
 func (r *harRecorder) timings(end time.Time) harTimings {
 	gotConn := cmp.Or(r.gotConn, r.start)
 	wrote := cmp.Or(r.wroteRequest, gotConn)
@@ -472,8 +473,8 @@ func sortedFields(header http.Header) [][2]string {
 	return fields
 }
 
-// queryString splits a raw query into its pairs, in order and decoded; a
-// pair that does not decode is kept as written.
+// queryString splits a raw query into its pairs, in order and decoded. A
+// name or value that does not decode is kept as written.
 func queryString(raw string) []harNameValue {
 	pairs := []harNameValue{}
 	for part := range strings.SplitSeq(raw, "&") {
@@ -518,7 +519,7 @@ func (b *harBody) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// Close adds the entry before closing the body, so that whoever waits
+// Close adds the entry before it closes the body, so that code waiting
 // for the close finds the entry in the log.
 func (b *harBody) Close() error {
 	b.once.Do(func() { b.recorder.finish(b.response, b, nil) })
@@ -581,11 +582,12 @@ type (
 		Name  string `json:"name"`
 		Value string `json:"value"`
 	}
+	// harPostData leaves out params, because HAR 1.2 makes params and
+	// text mutually exclusive.
 	harPostData struct {
-		MimeType string         `json:"mimeType"`
-		Params   []harNameValue `json:"params"`
-		Text     string         `json:"text"`
-		Comment  string         `json:"comment,omitempty"`
+		MimeType string `json:"mimeType"`
+		Text     string `json:"text"`
+		Comment  string `json:"comment,omitempty"`
 	}
 	harContent struct {
 		Size     int64  `json:"size"`
@@ -594,8 +596,8 @@ type (
 		Encoding string `json:"encoding,omitempty"`
 		Comment  string `json:"comment,omitempty"`
 	}
-	// harTimings are in milliseconds; -1 marks a phase that did not
-	// happen or was not measured.
+	// harTimings are in milliseconds. The value -1 marks a phase that did
+	// not happen or was not measured.
 	harTimings struct {
 		Blocked float64 `json:"blocked"`
 		DNS     float64 `json:"dns"`

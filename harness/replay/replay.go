@@ -141,7 +141,7 @@ func (r *runner) example(ctx context.Context, ref exampleRef, page *extract.Page
 }
 
 // prepare builds the request of an example. When the example is not to
-// be sent, it returns send false and the outcome Skipped with the reason.
+// be sent, it returns false and the outcome Skipped with the reason.
 func (s *settings) prepare(page *extract.Page, example *extract.Example) (Outcome, request, bool) {
 	outcome := Outcome{Name: example.Name, File: page.Path}
 	if example.Request != nil {

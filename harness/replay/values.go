@@ -197,7 +197,8 @@ func jsonStringContent(text string) string {
 	var b strings.Builder
 	encoder := json.NewEncoder(&b)
 	encoder.SetEscapeHTML(false)
-	// Encoding a string cannot fail.
+	// Encode returns no error for a string written to a strings.Builder:
+	// invalid UTF-8 becomes U+FFFD.
 	_ = encoder.Encode(text)
 	quoted := strings.TrimSuffix(b.String(), "\n")
 	return quoted[1 : len(quoted)-1]

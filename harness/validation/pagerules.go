@@ -19,4 +19,5 @@ func (v *pageValidator) pageRules() {
 		}
 	}
 	v.inPageRules(model)
+	v.resourceAgainstModel(model)
 }

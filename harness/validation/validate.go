@@ -12,6 +12,10 @@ type Config struct {
 	// Models maps an API version ("beta", "v1.0") to its model. A page
 	// whose version has no model gets no schema findings.
 	Models map[string]Model
+	// ResourcesAgainstModel compares each resource block with the model's
+	// type of that name, for models that list properties (see
+	// PropertyLister). Set it for complete models loaded from CSDL.
+	ResourcesAgainstModel bool
 }
 
 // Page returns the findings of the validation rules on an extracted page.

@@ -52,7 +52,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 
-	result, _, err := harness.Check(ctx, harness.Config{Paths: fs.Args(), Models: loaded})
+	result, _, err := harness.Check(ctx, harness.Config{Paths: fs.Args(), Models: loaded, ResourcesAgainstModel: len(models.csdl) > 0})
 	if err != nil {
 		return err
 	}

@@ -95,7 +95,7 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 
 	result, err := harness.Replay(ctx, harness.ReplayConfig{
-		Config: harness.Config{Paths: fs.Args(), Models: loaded},
+		Config: harness.Config{Paths: fs.Args(), Models: loaded, ResourcesAgainstModel: len(models.csdl) > 0},
 		Replay: cfg,
 	})
 	interrupted := err != nil && errors.Is(err, context.Canceled)

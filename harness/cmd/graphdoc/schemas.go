@@ -60,11 +60,10 @@ func (m *modelFlags) load() (harness.Models, error) {
 		if version != "" && version != "beta" && version != "v1.0" {
 			return nil, usageError{fmt.Sprintf("invalid --csdl %q: the version before = must be beta or v1.0", value)}
 		}
-		model, err := csdl.ParseFile(path)
+		validator, err := harness.LoadCSDL(path)
 		if err != nil {
 			return nil, err
 		}
-		validator := schema.NewValidator(model, schema.Options{Complete: true})
 		if version == "" {
 			for _, v := range harness.Versions {
 				if _, taken := models[v]; !taken {
