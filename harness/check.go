@@ -22,6 +22,12 @@ type Config struct {
 	// ResourcesAgainstModel compares resource pages with the model; see
 	// validation.Config.
 	ResourcesAgainstModel bool
+	// Select, when set, narrows the files found under Paths before any is
+	// read, such as to the pages changed in git or to one shard.
+	Select func(ctx context.Context, files []string) ([]string, error)
+	// Filter, when set, rewrites the findings of one page, such as to
+	// apply suppressions and configured severities.
+	Filter func(page *extract.Page, findings []finding.Finding) []finding.Finding
 }
 
 // Check extracts and validates the pages under cfg.Paths. It returns an
@@ -32,25 +38,34 @@ func Check(ctx context.Context, cfg Config) (report.Result, []*extract.Page, err
 	if err != nil {
 		return report.Result{}, nil, err
 	}
+	if cfg.Select != nil {
+		if files, err = cfg.Select(ctx, files); err != nil {
+			return report.Result{}, nil, err
+		}
+	}
 	pages, err := ExtractPages(ctx, files)
 	if err != nil {
 		return report.Result{}, nil, fmt.Errorf("extract pages: %w", err)
 	}
 
-	findings := ValidatePages(pages, validation.Config{Models: cfg.Models, ResourcesAgainstModel: cfg.ResourcesAgainstModel})
+	findings := ValidatePages(pages, validation.Config{Models: cfg.Models, ResourcesAgainstModel: cfg.ResourcesAgainstModel}, cfg.Filter)
 	return report.Result{Files: len(pages), Findings: findings}, pages, nil
 }
 
 // ValidatePages returns the extraction and validation findings of pages,
-// sorted.
-func ValidatePages(pages []*extract.Page, cfg validation.Config) []finding.Finding {
+// passed through filter when it is set, and sorted.
+func ValidatePages(pages []*extract.Page, cfg validation.Config, filter func(*extract.Page, []finding.Finding) []finding.Finding) []finding.Finding {
 	results := make([][]finding.Finding, len(pages))
 	var group errgroup.Group
 	group.SetLimit(runtime.GOMAXPROCS(0))
 	for i, page := range pages {
 		group.Go(func() error {
 			found := append([]finding.Finding(nil), page.Findings...)
-			results[i] = append(found, validation.Page(page, cfg)...)
+			found = append(found, validation.Page(page, cfg)...)
+			if filter != nil {
+				found = filter(page, found)
+			}
+			results[i] = found
 			return nil
 		})
 	}

@@ -23,25 +23,42 @@ type ReplayConfig struct {
 	Replay replay.Config
 	// Mock configures the built-in mock when Replay.Target is empty.
 	Mock mock.Options
+	// DryRun plans the requests and sends nothing: every example is
+	// skipped, and the plans hold the curl command of each request.
+	DryRun bool
 }
 
-// Replay checks the pages under cfg.Paths, then replays their examples.
-// It returns the outcomes of what ran even when ctx is cancelled midway;
-// the error then wraps the context's error.
-func Replay(ctx context.Context, cfg ReplayConfig) (report.Result, error) {
+// Replay checks the pages under cfg.Paths, then replays their examples,
+// or with cfg.DryRun plans them. It returns the outcomes of what ran even
+// when ctx is cancelled midway; the error then wraps the context's error.
+func Replay(ctx context.Context, cfg ReplayConfig) (report.Result, []replay.Planned, error) {
 	result, pages, err := Check(ctx, cfg.Config)
 	if err != nil {
-		return result, err
+		return result, nil, err
 	}
 	result.Replay = true
 
 	run := cfg.Replay
+	if cfg.DryRun {
+		if run.Target == "" {
+			// Nothing is sent, so the plan names the mock's address
+			// without starting it.
+			run.Target = "http://127.0.0.1:8080"
+			run.Mock = true
+			run.Values = sampleValues(pages, run.Values)
+		}
+		plans, err := replay.Plan(run, pages)
+		for _, plan := range plans {
+			result.Examples = append(result.Examples, plan.Outcome)
+		}
+		return result, plans, err
+	}
 	if run.Target == "" {
 		opts := cfg.Mock
 		opts.Validate = requestValidator(pages, cfg.Models)
 		server, err := mock.Start(pages, opts)
 		if err != nil {
-			return result, fmt.Errorf("start the built-in mock: %w", err)
+			return result, nil, fmt.Errorf("start the built-in mock: %w", err)
 		}
 		defer server.Close()
 		run.Target = server.URL
@@ -52,7 +69,7 @@ func Replay(ctx context.Context, cfg ReplayConfig) (report.Result, error) {
 
 	outcomes, err := replay.Run(ctx, run, pages)
 	result.Examples = outcomes
-	return result, err
+	return result, nil, err
 }
 
 var placeholder = regexp.MustCompile(`\{([^{}]*)\}`)

@@ -27,8 +27,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	var out outputFlags
 	var models modelFlags
+	var gating gateFlags
 	out.register(fs)
 	models.register(fs)
+	gating.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: graphdoc check [flags] PATH...\n\nValidate the Markdown pages in each PATH (a file, or a folder searched for *.md).\n\nflags:")
 		fs.PrintDefaults()
@@ -47,13 +49,23 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() == 0 {
 		return usageError{"no PATH given: name the pages or folders to check, for example: graphdoc check docs"}
 	}
+	if err := gating.load(&models); err != nil {
+		return err
+	}
 	loaded, err := models.load()
 	if err != nil {
 		return err
 	}
 
-	result, _, err := harness.Check(ctx, harness.Config{Paths: fs.Args(), Models: loaded, ResourcesAgainstModel: len(models.csdl) > 0})
+	cfg := harness.Config{Paths: fs.Args(), Models: loaded, ResourcesAgainstModel: len(models.csdl) > 0}
+	if err := gating.apply(&cfg); err != nil {
+		return err
+	}
+	result, _, err := harness.Check(ctx, cfg)
 	if err != nil {
+		return err
+	}
+	if err := gating.finish(&result, stderr); err != nil {
 		return err
 	}
 	if err := writeReports(result, targets, stdout); err != nil {
@@ -66,7 +78,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func writeReports(result report.Result, targets []target, stdout io.Writer) error {
 	root, _ := os.Getwd()
 	for _, t := range targets {
-		opts := report.Options{Root: root}
+		opts := report.Options{Root: root, ToolVersion: version}
 		if t.path == "" {
 			opts.Color = t.format == "text" && os.Getenv("NO_COLOR") == "" && stdout == io.Writer(os.Stdout) && isTerminal(os.Stdout)
 			if err := report.Write(stdout, t.format, result, opts); err != nil {

@@ -94,3 +94,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "graphdoc %s: %v\n", args[0], err)
 	return 2
 }
+
+// version is the graphdoc version written into reports.
+const version = "0.1.0"

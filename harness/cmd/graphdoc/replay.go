@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,8 +10,6 @@ import (
 	"net/http"
 	"os"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/graphdoc/graphdoc/harness"
 	"github.com/graphdoc/graphdoc/harness/replay"
@@ -23,11 +20,15 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
 	var out outputFlags
 	var models modelFlags
+	var gating gateFlags
 	out.register(fs)
 	models.register(fs)
+	gating.register(fs)
 	target := fs.String("target", "", "base URL to send the examples to, such as http://127.0.0.1:8080; it replaces the scheme, host and version prefix of each example URL (default: the built-in mock on a free port of 127.0.0.1)")
 	keepVersion := fs.Bool("keep-version", false, "keep the /beta or /v1.0 prefix of example URLs when sending to --target")
-	valuesFile := fs.String("values", "", "JSON or YAML file mapping placeholder names to values, such as {\"groupId\": \"0f1e\"}")
+	valuesFile := fs.String("values", "", "JSON or YAML file of placeholder values, such as {\"groupId\": \"0f1e\", \"examples\": {\"get_item\": {\"item-id\": \"01AB\"}}}; per-example values win")
+	dryRun := fs.Bool("dry-run", false, "print each request as a curl command, credentials masked, and send nothing")
+	harFile := fs.String("har", "", "write every exchange to this file as HAR 1.2, credentials masked")
 	tokenEnv := fs.String("token-env", "", "name of the environment variable holding a bearer token, sent to the target's origin only")
 	var headers listFlag
 	fs.Var(&headers, "header", "header to add to every request, as 'Name: value' (repeatable)")
@@ -73,10 +74,21 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if cfg.Headers, err = parseHeaders(headers); err != nil {
 		return err
 	}
+	if err := gating.load(&models); err != nil {
+		return err
+	}
+	if *valuesFile == "" && gating.settings != nil {
+		*valuesFile = gating.settings.Values
+	}
 	if *valuesFile != "" {
-		if cfg.Values, err = loadValues(*valuesFile); err != nil {
+		values, err := replay.ReadValues(*valuesFile)
+		if err != nil {
 			return err
 		}
+		cfg.Values, cfg.ValuesByExample = values.Values, values.ByExample
+	}
+	if *harFile != "" {
+		cfg.HAR = replay.NewHARLog(version)
 	}
 	if *tokenEnv != "" {
 		token, ok := os.LookupEnv(*tokenEnv)
@@ -94,13 +106,31 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 
-	result, err := harness.Replay(ctx, harness.ReplayConfig{
+	run := harness.ReplayConfig{
 		Config: harness.Config{Paths: fs.Args(), Models: loaded, ResourcesAgainstModel: len(models.csdl) > 0},
 		Replay: cfg,
-	})
+		DryRun: *dryRun,
+	}
+	if err := gating.apply(&run.Config); err != nil {
+		return err
+	}
+	result, plans, err := harness.Replay(ctx, run)
 	interrupted := err != nil && errors.Is(err, context.Canceled)
 	if err != nil && !interrupted {
 		return err
+	}
+	if cfg.HAR != nil {
+		if err := cfg.HAR.WriteFile(*harFile); err != nil {
+			return err
+		}
+	}
+	if err := gating.finish(&result, stderr); err != nil {
+		return err
+	}
+	for _, plan := range plans {
+		if plan.Curl != "" {
+			fmt.Fprintf(stdout, "# %s:%d %s\n%s\n\n", plan.File, plan.Line, plan.Name, plan.Curl)
+		}
 	}
 	if err := writeReports(result, targets, stdout); err != nil {
 		return err
@@ -124,32 +154,4 @@ func parseHeaders(values []string) (http.Header, error) {
 		headers.Add(name, strings.TrimSpace(content))
 	}
 	return headers, nil
-}
-
-// loadValues reads a JSON or YAML object of placeholder values. Values
-// that are not strings are written as JSON.
-func loadValues(path string) (map[string]string, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read values %s: %w", path, err)
-	}
-	var raw map[string]any
-	if err := yaml.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("read values %s: not a JSON or YAML object: %w", path, err)
-	}
-
-	values := map[string]string{}
-	for name, value := range raw {
-		switch v := value.(type) {
-		case string:
-			values[name] = v
-		default:
-			text, err := json.Marshal(v)
-			if err != nil {
-				return nil, fmt.Errorf("read values %s: value of %q: %w", path, name, err)
-			}
-			values[name] = string(text)
-		}
-	}
-	return values, nil
 }
