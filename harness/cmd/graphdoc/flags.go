@@ -24,17 +24,12 @@ func (l *listFlag) Set(value string) error {
 	return nil
 }
 
-// outputFlags are the report flags that check and replay share.
+// outputFlags are the report flags that check and replay share. Each
+// --output belongs to the --format given before it.
 type outputFlags struct {
-	formats listFlag
-	outputs listFlag
+	reports []target
+	err     error
 	failOn  string
-}
-
-func (o *outputFlags) register(fs *flag.FlagSet) {
-	fs.Var(&o.formats, "format", "report format: "+strings.Join(report.Formats(), ", ")+" (repeatable, paired in order with --output; default text)")
-	fs.Var(&o.outputs, "output", "write the report of the matching --format to this file instead of standard output (repeatable)")
-	fs.StringVar(&o.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning, info or never")
 }
 
 // target is one report to write: a format and a file, or standard output.
@@ -43,44 +38,71 @@ type target struct {
 	path   string
 }
 
-// targets pairs formats with outputs and checks both.
-func (o *outputFlags) targets() ([]target, error) {
-	formats := slices.Clone([]string(o.formats))
-	if len(formats) == 0 {
-		formats = []string{"text"}
-	}
-	if len(o.outputs) > len(formats) {
-		return nil, usageError{fmt.Sprintf("%d --output values but only %d --format values: give a --format for each --output", len(o.outputs), len(formats))}
-	}
+// formatFlag and outputFlag add to the report list in command-line order.
+type formatFlag struct{ o *outputFlags }
+type outputFlag struct{ o *outputFlags }
 
-	var targets []target
-	toStdout := 0
-	for i, format := range formats {
-		if !slices.Contains(report.Formats(), format) {
-			return nil, usageError{fmt.Sprintf("invalid --format %q: use one of %s", format, strings.Join(report.Formats(), ", "))}
-		}
-		t := target{format: format}
-		if i < len(o.outputs) {
-			t.path = o.outputs[i]
-		} else {
-			toStdout++
-		}
-		targets = append(targets, t)
+func (f formatFlag) String() string { return "" }
+func (f outputFlag) String() string { return "" }
+
+func (f formatFlag) Set(value string) error {
+	if !slices.Contains(report.Formats(), value) {
+		return fmt.Errorf("use one of %s", strings.Join(report.Formats(), ", "))
 	}
-	if toStdout > 1 {
-		return nil, usageError{"more than one --format would write to standard output: give an --output file for all but one"}
-	}
-	return targets, nil
+	f.o.reports = append(f.o.reports, target{format: value})
+	return nil
 }
 
-// parseFlags parses args and turns flag errors into usage errors.
-func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
+func (f outputFlag) Set(value string) error {
+	if len(f.o.reports) == 0 {
+		f.o.reports = append(f.o.reports, target{format: "text"})
+	}
+	last := &f.o.reports[len(f.o.reports)-1]
+	if last.path != "" {
+		return fmt.Errorf("the --format %s before it already writes to %s: give a --format before each --output", last.format, last.path)
+	}
+	last.path = value
+	return nil
+}
+
+func (o *outputFlags) register(fs *flag.FlagSet) {
+	fs.Var(formatFlag{o}, "format", "report format: "+strings.Join(report.Formats(), ", ")+" (repeatable; default text)")
+	fs.Var(outputFlag{o}, "output", "write the report of the --format before it to this file instead of standard output")
+	fs.StringVar(&o.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning, info or never")
+}
+
+// targets returns the reports to write, text on standard output when no
+// --format was given.
+func (o *outputFlags) targets() ([]target, error) {
+	reports := slices.Clone(o.reports)
+	if len(reports) == 0 {
+		reports = []target{{format: "text"}}
+	}
+
+	toStdout := 0
+	for _, t := range reports {
+		if t.path == "" {
+			toStdout++
 		}
-		return usageError{err.Error()}
+	}
+	if toStdout > 1 {
+		return nil, usageError{"more than one --format would write to standard output: give an --output file after all but one"}
+	}
+	return reports, nil
+}
+
+// parseFlags parses args. A flag error becomes a one-line usage error;
+// -h prints the full usage to stderr.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.Usage()
+		return errHelp
+	}
+	if err != nil {
+		return usageError{fmt.Sprintf("%v; run 'graphdoc %s -h' for the flags", err, fs.Name())}
 	}
 	return nil
 }
