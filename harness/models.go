@@ -51,19 +51,23 @@ type csdlModel struct {
 	model *csdl.Model
 }
 
-// PropertyNames lists the properties of typeName, inherited ones included.
-func (m csdlModel) PropertyNames(typeName string) (structural, navigation []string, ok bool) {
+// PropertyNames lists the properties of typeName.
+func (m csdlModel) PropertyNames(typeName string) (validation.TypeProperties, bool) {
 	t, found := m.model.StructuredType(typeName)
 	if !found {
-		return nil, nil, false
+		return validation.TypeProperties{}, false
 	}
+	var names validation.TypeProperties
 	for _, p := range m.model.Properties(t) {
-		structural = append(structural, p.Name)
+		names.Structural = append(names.Structural, p.Name)
 	}
 	for _, p := range m.model.NavigationProperties(t) {
-		navigation = append(navigation, p.Name)
+		names.Navigation = append(names.Navigation, p.Name)
 	}
-	return structural, navigation, true
+	for _, p := range t.Properties {
+		names.Declared = append(names.Declared, p.Name)
+	}
+	return names, true
 }
 
 // LoadCSDL returns a complete model of the CSDL document at path.

@@ -185,6 +185,9 @@ func htmlText(n *ast.HTMLBlock, src []byte) []byte {
 // comment handles an HTML block: a page annotation, or a block annotation
 // that must be followed by a fence.
 func (w *walker) comment(n *ast.HTMLBlock) {
+	if n.HTMLBlockType != ast.HTMLBlockType2 {
+		return
+	}
 	jsonText := commentJSON(htmlText(n, w.src))
 	if jsonText == nil {
 		return

@@ -165,7 +165,7 @@ func (w *walker) likelyEnd(open int) int {
 // annotationFor returns the annotation comment right before the fence.
 func (w *walker) annotationFor(n *ast.FencedCodeBlock) (*Annotation, []annotationIssue) {
 	previous, ok := n.PreviousSibling().(*ast.HTMLBlock)
-	if !ok {
+	if !ok || previous.HTMLBlockType != ast.HTMLBlockType2 {
 		return nil, nil
 	}
 	jsonText := commentJSON(htmlText(previous, w.src))

@@ -2,26 +2,39 @@ package validation
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/graphdoc/graphdoc/harness/finding"
 	"github.com/graphdoc/graphdoc/harness/pagemodel"
 )
 
 // PropertyLister is a model that can list the properties of a type; a
 // model loaded from CSDL implements it.
 type PropertyLister interface {
-	// PropertyNames returns the structural and navigation property names
-	// of a type, inherited ones included, and whether the model has it.
-	PropertyNames(typeName string) (structural, navigation []string, ok bool)
+	// PropertyNames returns the property names of a type and whether the
+	// model has it.
+	PropertyNames(typeName string) (TypeProperties, bool)
 }
 
+// TypeProperties lists the property names of a model type.
+type TypeProperties struct {
+	// Structural and Navigation include inherited properties.
+	Structural, Navigation []string
+	// Declared lists the structural properties the type itself declares.
+	Declared []string
+}
+
+var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
 // resourceAgainstModel compares each resource block the page defines with
-// the model's type of that name: a property the page documents that the
-// model lacks, and a structural property of the model the page leaves
-// out, are resource-table-mismatch findings. It runs only when the
-// configuration asks for it, because the bundled schemas and self-made
-// pages describe parts of types.
+// the model's type of that name. A property the page documents that the
+// model lacks is an error. A structural property that the type itself
+// declares and the page leaves out is a warning; inherited ones are not
+// reported, because resource pages often leave them to the base type's
+// page. It runs only when the configuration asks for it, because the
+// bundled schemas and self-made pages describe parts of types.
 func (v *pageValidator) resourceAgainstModel(model *pagemodel.Model) {
 	lister, ok := v.model.(PropertyLister)
 	if !ok || !v.cfg.ResourcesAgainstModel {
@@ -29,7 +42,7 @@ func (v *pageValidator) resourceAgainstModel(model *pagemodel.Model) {
 	}
 
 	for _, t := range model.Types {
-		structural, navigation, found := lister.PropertyNames(t.Name)
+		properties, found := lister.PropertyNames(t.Name)
 		if !found {
 			continue
 		}
@@ -40,11 +53,13 @@ func (v *pageValidator) resourceAgainstModel(model *pagemodel.Model) {
 
 		var extra, missing []string
 		for name := range documented {
-			if !slices.Contains(structural, name) && !slices.Contains(navigation, name) && !strings.Contains(name, "@") {
+			// Names that are no OData identifier, such as "String-value",
+			// stand for the dynamic properties of open types.
+			if !slices.Contains(properties.Structural, name) && !slices.Contains(properties.Navigation, name) && identifier.MatchString(name) {
 				extra = append(extra, name)
 			}
 		}
-		for _, name := range structural {
+		for _, name := range properties.Declared {
 			if !documented[name] {
 				missing = append(missing, name)
 			}
@@ -52,16 +67,12 @@ func (v *pageValidator) resourceAgainstModel(model *pagemodel.Model) {
 		slices.Sort(extra)
 		slices.Sort(missing)
 
-		var parts []string
 		if len(extra) > 0 {
-			parts = append(parts, fmt.Sprintf("documents %s, which the model's %s lacks", strings.Join(extra, ", "), t.Name))
+			v.report("resource-table-mismatch", t.Block.Line, 1, "", fmt.Sprintf("the %s resource documents %s, which the model's %s lacks", v.versionName(), strings.Join(extra, ", "), t.Name))
 		}
 		if len(missing) > 0 {
-			parts = append(parts, fmt.Sprintf("leaves out the model's %s", strings.Join(missing, ", ")))
+			f := v.report("resource-table-mismatch", t.Block.Line, 1, "", fmt.Sprintf("the %s resource leaves out %s, which the model's %s declares", v.versionName(), strings.Join(missing, ", "), t.Name))
+			f.Severity = finding.Warning
 		}
-		if len(parts) == 0 {
-			continue
-		}
-		v.report("resource-table-mismatch", t.Block.Line, 1, "", fmt.Sprintf("the %s resource %s", v.versionName(), strings.Join(parts, "; it ")))
 	}
 }
