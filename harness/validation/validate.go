@@ -40,18 +40,20 @@ func Page(page *extract.Page, cfg Config) []finding.Finding {
 	return v.collapse()
 }
 
-// collapse keeps one finding per rule, block and JSON Pointer, because the
-// page's own types and the model can both report one misspelled type.
+// collapse keeps one finding per rule, severity, block and JSON Pointer,
+// because the page's own types and the model can both report one
+// misspelled type.
 func (v *pageValidator) collapse() []finding.Finding {
 	type key struct {
-		rule    string
-		block   int
-		pointer string
+		rule     string
+		severity finding.Severity
+		block    int
+		pointer  string
 	}
 	seen := map[key]bool{}
 	kept := v.findings[:0]
 	for _, f := range v.findings {
-		k := key{f.Rule, v.blockIndex(f.Line), f.Pointer}
+		k := key{f.Rule, f.Severity, v.blockIndex(f.Line), f.Pointer}
 		if k.block >= 0 && seen[k] {
 			continue
 		}
