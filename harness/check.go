@@ -28,6 +28,9 @@ type Config struct {
 	// Filter, when set, rewrites the findings of one page, such as to
 	// apply suppressions and configured severities.
 	Filter func(page *extract.Page, findings []finding.Finding) []finding.Finding
+	// Progress, when set, is called after each page is read and extracted,
+	// from several goroutines at once.
+	Progress func(done, total int)
 }
 
 // Check extracts and validates the pages under cfg.Paths. It returns an
@@ -43,7 +46,7 @@ func Check(ctx context.Context, cfg Config) (report.Result, []*extract.Page, err
 			return report.Result{}, nil, err
 		}
 	}
-	pages, err := ExtractPages(ctx, files)
+	pages, err := extractPages(ctx, files, cfg.Progress)
 	if err != nil {
 		return report.Result{}, nil, fmt.Errorf("extract pages: %w", err)
 	}

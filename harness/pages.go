@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
@@ -54,7 +55,14 @@ func FindPages(paths []string) ([]string, error) {
 // a time, and returns the pages in the order of files. A file that cannot
 // be read becomes a page with one page-unreadable finding.
 func ExtractPages(ctx context.Context, files []string) ([]*extract.Page, error) {
+	return extractPages(ctx, files, nil)
+}
+
+// extractPages is ExtractPages with an optional progress callback, called
+// after each page from the worker goroutines.
+func extractPages(ctx context.Context, files []string, progress func(done, total int)) ([]*extract.Page, error) {
 	pages := make([]*extract.Page, len(files))
+	var done atomic.Int64
 	group, ctx := errgroup.WithContext(ctx)
 	group.SetLimit(runtime.GOMAXPROCS(0))
 
@@ -62,6 +70,9 @@ func ExtractPages(ctx context.Context, files []string) ([]*extract.Page, error) 
 		group.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if progress != nil {
+				defer func() { progress(int(done.Add(1)), len(files)) }()
 			}
 			src, err := os.ReadFile(file)
 			if err != nil {

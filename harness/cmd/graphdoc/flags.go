@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/graphdoc/graphdoc/harness/report"
 )
@@ -111,4 +112,27 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 func isTerminal(f *os.File) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// progressBar returns a callback that draws a progress bar on stderr, or
+// nil when stderr is not a terminal.
+func progressBar(stderr io.Writer) func(done, total int) {
+	file, ok := stderr.(*os.File)
+	if !ok || !isTerminal(file) {
+		return nil
+	}
+	var mu sync.Mutex
+	return func(done, total int) {
+		if total < 200 {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		const width = 30
+		filled := width * done / total
+		fmt.Fprintf(file, "\r[%s%s] %d/%d pages", strings.Repeat("#", filled), strings.Repeat(" ", width-filled), done, total)
+		if done == total {
+			fmt.Fprint(file, "\r\033[K")
+		}
+	}
 }
