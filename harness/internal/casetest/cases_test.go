@@ -15,6 +15,7 @@ import (
 	"github.com/graphdoc/graphdoc/harness/finding"
 	"github.com/graphdoc/graphdoc/harness/mock"
 	"github.com/graphdoc/graphdoc/harness/replay"
+	"github.com/graphdoc/graphdoc/harness/validation"
 )
 
 var update = flag.Bool("update", false, "rewrite the want section of each case from what graphdoc reports")
@@ -64,7 +65,16 @@ func run(t *testing.T, c *Case, models harness.Models) ([]Expectation, string) {
 		require.NoError(t, os.WriteFile(path, data, 0o644))
 	}
 
-	result, pages, err := harness.Check(context.Background(), harness.Config{Paths: []string{dir}, Models: models})
+	cfg := harness.Config{Paths: []string{dir}, Models: models}
+	if c.Model != nil {
+		path := filepath.Join(t.TempDir(), "model.xml")
+		require.NoError(t, os.WriteFile(path, c.Model, 0o644))
+		model, err := harness.LoadCSDL(path)
+		require.NoError(t, err)
+		cfg.Models = harness.Models{"beta": model, "v1.0": model}
+		cfg.ResourcesAgainstModel = true
+	}
+	result, pages, err := harness.Check(context.Background(), cfg)
 	require.NoError(t, err)
 
 	var observed []Expectation
@@ -78,7 +88,7 @@ func run(t *testing.T, c *Case, models harness.Models) ([]Expectation, string) {
 			}
 		}
 		observed = append(observed, Observe(page, own, Static)...)
-		observed = append(observed, replayPage(t, page)...)
+		observed = append(observed, replayPage(t, page, cfg.Models)...)
 	}
 	return observed, blocks
 }
@@ -86,7 +96,7 @@ func run(t *testing.T, c *Case, models harness.Models) ([]Expectation, string) {
 // replayPage replays a page that has a replay-mock comment against a
 // loopback server that serves those responses, and returns what was
 // observed; a page without one is not replayed.
-func replayPage(t *testing.T, page *extract.Page) []Expectation {
+func replayPage(t *testing.T, page *extract.Page, models harness.Models) []Expectation {
 	responses, err := mock.ParseReplayMock(page.Source)
 	require.NoError(t, err)
 	if len(responses) == 0 {
@@ -98,7 +108,11 @@ func replayPage(t *testing.T, page *extract.Page) []Expectation {
 	require.NoError(t, err)
 	defer server.Close()
 
-	outcomes, err := replay.Run(context.Background(), replay.Config{Target: server.URL, Mock: true, Retries: -1}, pages)
+	model := models[validation.Version(page)]
+	validate := func(example *extract.Example, body []byte) []finding.Finding {
+		return validation.ActualBody(model, page, example, body)
+	}
+	outcomes, err := replay.Run(context.Background(), replay.Config{Target: server.URL, Mock: true, Retries: -1, ValidateActual: validate}, pages)
 	require.NoError(t, err)
 
 	var differences []finding.Finding

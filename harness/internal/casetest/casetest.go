@@ -45,6 +45,9 @@ type Case struct {
 	Want    []Expectation
 	// Blocks is the expected blocks section, or nil when the case has none.
 	Blocks *string
+	// Model is the CSDL of a model.xml section, or nil: the case's pages
+	// are then validated against it instead of the bundled schemas.
+	Model []byte
 	// Pending is the reason the case is skipped, or "".
 	Pending string
 }
@@ -75,13 +78,15 @@ func Load(path string) (*Case, error) {
 				return nil, fmt.Errorf("case %s: %w", path, err)
 			}
 			c.Want = want
+		case file.Name == "model.xml":
+			c.Model = file.Data
 		case file.Name == "blocks":
 			text := string(file.Data)
 			c.Blocks = &text
 		case strings.HasSuffix(file.Name, ".md"):
 			c.Pages[file.Name] = file.Data
 		default:
-			return nil, fmt.Errorf("case %s: unknown section %q: use page files ending in .md and want", path, file.Name)
+			return nil, fmt.Errorf("case %s: unknown section %q: use page files ending in .md, model.xml, blocks and want", path, file.Name)
 		}
 	}
 	if len(c.Pages) == 0 {

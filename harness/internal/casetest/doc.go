@@ -6,6 +6,11 @@
 //
 //   - one or more pages, any name ending in .md, checked together as one
 //     docs set;
+//   - model.xml, optional: CSDL metadata that the pages are validated
+//     against, for both API versions, in place of the bundled schemas;
+//     resource pages are then compared with it too;
+//   - blocks, optional: the blocks extraction must find, one per line, as
+//     FormatBlocks writes them;
 //   - want: the expected findings, one per line, as
 //     "SEVERITY RULE@LINE [static|replay]", or the single word "none".
 //
