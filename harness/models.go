@@ -7,6 +7,7 @@ import (
 	"github.com/graphdoc/graphdoc/schemas"
 
 	"github.com/graphdoc/graphdoc/harness/csdl"
+	"github.com/graphdoc/graphdoc/harness/route"
 	"github.com/graphdoc/graphdoc/harness/schema"
 	"github.com/graphdoc/graphdoc/harness/validation"
 )
@@ -24,7 +25,7 @@ func LoadSchemas(dir string) (Models, error) {
 	for _, version := range Versions {
 		validator, err := schema.LoadValidator(filepath.Join(dir, version), schema.Options{})
 		if err != nil {
-			return nil, fmt.Errorf("load bundled schemas: %w", err)
+			return nil, fmt.Errorf("load schemas from %s: %w", dir, err)
 		}
 		models[version] = validator
 	}
@@ -45,10 +46,31 @@ func BundledModels() (Models, error) {
 	return models, nil
 }
 
-// csdlModel is a model loaded from CSDL, which can also list properties.
+// csdlModel is a model loaded from CSDL, which can also list properties
+// and derive the type of a request body from the request's URL.
 type csdlModel struct {
 	*schema.Validator
-	model *csdl.Model
+	model  *csdl.Model
+	routes *route.Resolver
+}
+
+// RequestType returns the body that a request with method to target must
+// carry, as the request's URL resolves in the model.
+func (m csdlModel) RequestType(method, target string) (validation.RequestShape, bool) {
+	body, ok := m.routes.RequestBody(method, target)
+	if !ok {
+		return validation.RequestShape{}, false
+	}
+
+	shape := validation.RequestShape{Type: body.Type, Partial: body.Partial}
+	if body.Action != nil {
+		shape.Action = body.Action.QualifiedName()
+		shape.Parameters = []schema.Parameter{}
+		for _, p := range body.Parameters() {
+			shape.Parameters = append(shape.Parameters, schema.Parameter{Name: p.Name, Type: p.Type, Nullable: p.Nullable})
+		}
+	}
+	return shape, true
 }
 
 // PropertyNames lists the properties of typeName.
@@ -76,5 +98,9 @@ func LoadCSDL(path string) (validation.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return csdlModel{Validator: schema.NewValidator(model, schema.Options{Complete: true}), model: model}, nil
+	return csdlModel{
+		Validator: schema.NewValidator(model, schema.Options{Complete: true}),
+		model:     model,
+		routes:    route.New(model),
+	}, nil
 }

@@ -29,6 +29,8 @@ func FindPages(paths []string) ([]string, error) {
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
 		if !info.IsDir() {
+			// A file named on the command line is taken whatever its name;
+			// one that is not a regular file is reported when it is read.
 			files = append(files, filepath.Clean(path))
 			continue
 		}
@@ -39,6 +41,7 @@ func FindPages(paths []string) ([]string, error) {
 				return fs.SkipDir
 			}
 			if !entry.IsDir() && strings.EqualFold(filepath.Ext(name), ".md") {
+				// Pipes, sockets and devices named *.md are reported, not read.
 				files = append(files, name)
 			}
 			return nil
@@ -46,6 +49,9 @@ func FindPages(paths []string) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("walk %s: %w", path, err)
 		}
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no Markdown pages (*.md) found in %s: name a folder that holds the pages", strings.Join(paths, ", "))
 	}
 	slices.Sort(files)
 	return slices.Compact(files), nil
@@ -74,7 +80,7 @@ func extractPages(ctx context.Context, files []string, progress func(done, total
 			if progress != nil {
 				defer func() { progress(int(done.Add(1)), len(files)) }()
 			}
-			src, err := os.ReadFile(file)
+			src, err := readRegular(file)
 			if err != nil {
 				pages[i] = unreadable(file, err)
 				return nil
@@ -98,4 +104,17 @@ func unreadable(file string, err error) *extract.Page {
 	page := &extract.Page{Path: file}
 	page.Findings = append(page.Findings, finding.New("page-unreadable", file, 1, 1, "page cannot be read: "+reason))
 	return page
+}
+
+// readRegular reads a regular file, or follows a symbolic link to one. A
+// pipe, socket or device is an error, because reading it could block.
+func readRegular(file string) ([]byte, error) {
+	info, err := os.Stat(file)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", file)
+	}
+	return os.ReadFile(file)
 }

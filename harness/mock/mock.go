@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"net/textproto"
 	"slices"
 	"strconv"
@@ -65,6 +66,10 @@ type answer struct {
 
 type handler struct {
 	routes trie
+	// unversioned holds the routes of documented paths that start with
+	// /v1.0 or /beta under the path without that prefix, for clients that
+	// send to the mock as to a versioned base URL (replay --target).
+	unversioned trie
 	opts   Options
 	// randLock guards opts.Rand, which is not safe for concurrent use.
 	randLock sync.Mutex
@@ -112,11 +117,16 @@ func New(pages []*extract.Page, opts Options) http.Handler {
 				index:   index,
 				example: example,
 				answer:  documentedAnswer(example.Response),
+				query:   documentedQuery(request.Target),
 			}
 			if canned, ok := opts.Responses[example.Name]; ok {
 				r.answer = cannedAnswer(canned)
 			}
-			h.routes.insert(documentedPath(request.Target), r)
+			path := documentedPath(request.Target)
+			h.routes.insert(path, r)
+			if rest, ok := withoutVersion(path); ok {
+				h.unversioned.insert(rest, r)
+			}
 			index++
 		}
 	}
@@ -139,6 +149,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Route by path, then by method.
 	matches := h.routes.match(requestSegments(r))
 	if len(matches) == 0 {
+		matches = h.unversioned.match(requestSegments(r))
+	}
+	if len(matches) == 0 {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("No documented example has the path %s.", r.URL.Path))
 		return
 	}
@@ -149,7 +162,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("The path %s is documented only for other methods.", r.URL.Path))
 		return
 	}
-	chosen, applied := choose(candidates, parsePreferences(r.Header.Values("Prefer")))
+	chosen, applied := choose(candidates, parsePreferences(r.Header.Values("Prefer")), r.URL.Query())
 
 	if h.opts.Validate != nil {
 		if message, status := h.validate(r, chosen); status != 0 {
@@ -289,7 +302,12 @@ func parsePreferences(values []string) preferences {
 
 // choose picks the route the preferences ask for, or the first. It also
 // returns the honoured preferences for Preference-Applied.
-func choose(candidates []*route, prefs preferences) (*route, string) {
+func choose(candidates []*route, prefs preferences, query url.Values) (*route, string) {
+	// Without a preference, an example whose documented query string is
+	// the request's wins over others on the same path.
+	if sameQuery := filter(candidates, func(r *route) bool { return equalQuery(r.query, query) }); len(sameQuery) > 0 {
+		candidates = sameQuery
+	}
 	var applied []string
 	if prefs.example != "" {
 		if named := filter(candidates, func(r *route) bool { return r.name == prefs.example }); len(named) > 0 {
@@ -434,4 +452,45 @@ func lastToken(pointer string) string {
 	}
 	token := pointer[slash+1:]
 	return strings.ReplaceAll(strings.ReplaceAll(token, "~1", "/"), "~0", "~")
+}
+
+// withoutVersion returns path without a leading /v1.0 or /beta segment.
+func withoutVersion(path string) (string, bool) {
+	for _, prefix := range []string{"/v1.0/", "/beta/"} {
+		if rest, ok := strings.CutPrefix(path, prefix); ok {
+			return "/" + rest, true
+		}
+	}
+	return "", false
+}
+
+// documentedQuery parses the query string of a documented request target,
+// which may hold unencoded spaces and quotes.
+func documentedQuery(target string) url.Values {
+	_, query, found := strings.Cut(target, "?")
+	if !found {
+		return url.Values{}
+	}
+	if end := strings.IndexByte(query, '#'); end >= 0 {
+		query = query[:end]
+	}
+	values, err := url.ParseQuery(query)
+	if err != nil {
+		return url.Values{}
+	}
+	return values
+}
+
+// equalQuery reports whether two query strings hold the same parameters
+// with the same values, in any order.
+func equalQuery(documented, actual url.Values) bool {
+	if len(documented) != len(actual) {
+		return false
+	}
+	for name, values := range documented {
+		if !slices.Equal(values, actual[name]) {
+			return false
+		}
+	}
+	return true
 }

@@ -20,6 +20,9 @@ type route struct {
 	index        int
 	example      *extract.Example
 	answer       *answer
+	// query is the documented query string, used to choose among the
+	// examples of one path.
+	query url.Values
 }
 
 // trie indexes routes by path segment. A segment is either literal, held

@@ -165,7 +165,7 @@ func (s *settings) prepare(page *extract.Page, example *extract.Example) (Outcom
 		return skip(outcome, "the documented request could not be parsed"), request{}, false
 	}
 	if !s.mayWrite(outcome.Method) {
-		return skip(outcome, outcome.Method+" not sent: writes go to a live target only with AllowWrites"), request{}, false
+		return skip(outcome, outcome.Method+" not sent: writes go to a live target only when allowed (--allow-writes)"), request{}, false
 	}
 	values := s.valuesFor(example.Name)
 	target, err := s.requestURL(example.Request.Request.Target, values)

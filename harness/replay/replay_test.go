@@ -245,7 +245,7 @@ func TestRunWritesNeedAllowWrites(t *testing.T) {
 	require.Len(t, outcomes, 5)
 	for _, o := range outcomes[:4] {
 		assert.Equal(t, Skipped, o.Outcome, o.Name)
-		assert.Contains(t, o.Reason, "AllowWrites", o.Name)
+		assert.Contains(t, o.Reason, "--allow-writes", o.Name)
 	}
 	assert.Equal(t, Passed, outcomes[4].Outcome)
 	lock.Lock()

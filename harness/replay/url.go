@@ -31,7 +31,7 @@ func (s *settings) requestURL(documented string, values map[string]string) (stri
 	path = fill(path, values)
 	query = fill(query, values)
 	if missing := placeholders(path + "?" + query); len(missing) > 0 {
-		return "", &skipError{fmt.Sprintf("URL has placeholders without a value (%s); set them in Values or ValuesByExample",
+		return "", &skipError{fmt.Sprintf("URL has placeholders without a value (%s); give them values (--values)",
 			strings.Join(missing, ", "))}
 	}
 

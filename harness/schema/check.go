@@ -207,6 +207,11 @@ type place struct {
 	node     any
 	typeName string
 	prefix   string
+	// parameter names the action parameter that node is the value of, or
+	// with element set an element of that value, and action the action's
+	// qualified name. Both are "" for a body validated as a type.
+	parameter, action string
+	element           bool
 }
 
 // mapError turns one gojsonschema error into a violation. Errors that
@@ -374,6 +379,9 @@ type location struct {
 	// objectType is the type the value is validated as when it is an
 	// object: typeName, or the derived type its @odata.type names.
 	objectType string
+	// parameter marks a location whose property is an action parameter
+	// and whose owner is the action.
+	parameter bool
 }
 
 // locate walks path from a validated value, following the declared
@@ -381,6 +389,9 @@ type location struct {
 func (c *check) locate(at place, path []string) location {
 	node := at.node
 	loc := location{typeName: at.typeName}
+	if at.parameter != "" {
+		loc = location{owner: at.action, property: at.parameter, element: at.element, typeName: at.typeName, parameter: true}
+	}
 	for _, segment := range path {
 		switch n := node.(type) {
 		case map[string]any:
@@ -426,6 +437,10 @@ func (c *check) effectiveType(declared string, object map[string]any) string {
 // describe names the place for a message.
 func (l location) describe() string {
 	switch {
+	case l.parameter && l.element:
+		return fmt.Sprintf("an element of parameter %q of action %s", l.property, l.owner)
+	case l.parameter:
+		return fmt.Sprintf("parameter %q of action %s", l.property, l.owner)
 	case l.property == "" && l.element:
 		return "an item of the collection"
 	case l.property == "":

@@ -37,6 +37,12 @@ type Body struct {
 	Partial bool
 	// Truncated marks a response that may omit properties.
 	Truncated bool
+	// Action, when set, is the qualified name of an action, and the body
+	// is the JSON object of its call: one member per non-binding
+	// parameter, each listed in Parameters. Type, Collection and Partial
+	// are ignored then.
+	Action     string
+	Parameters []Parameter
 }
 
 // Violation is one fault in a body. Rule is an id of the finding
@@ -220,8 +226,12 @@ func (v *Validator) Resolve(name string) (canonical string, status Resolution) {
 //
 // It returns nothing when the type is not an entity or complex type of
 // the model (Resolve reports why) and when b.JSON is empty or not valid
-// JSON, which the extract stage reports.
+// JSON, which the extract stage reports. A body with an Action is checked
+// against the action's parameters instead of a type.
 func (v *Validator) Validate(b Body) []Violation {
+	if b.Action != "" {
+		return v.validateParameters(b)
+	}
 	if _, collection := csdl.ElementType(strings.TrimPrefix(strings.TrimSpace(b.Type), "#")); collection {
 		b.Collection = true
 	}

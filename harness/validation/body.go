@@ -18,8 +18,34 @@ type Model interface {
 	Validate(body schema.Body) []schema.Violation
 }
 
+// RequestTyper is a model that derives the body a request must carry
+// from the request's method and URL. A model loaded from CSDL implements
+// it.
+type RequestTyper interface {
+	// RequestType returns the body that a request with method to target
+	// must carry, and false when the model cannot tell or the request
+	// implies no typed body. target is the request target as the page
+	// writes it.
+	RequestType(method, target string) (RequestShape, bool)
+}
+
+// RequestShape is the body that a request's method and URL imply.
+type RequestShape struct {
+	// Type is the qualified name of the entity type the body holds, or ""
+	// for the call of an action.
+	Type string
+	// Partial marks a body that may hold any subset of the properties of
+	// Type, as PATCH sends it.
+	Partial bool
+	// Action is the qualified name of the action called, and Parameters
+	// are its non-binding parameters, which the body holds as members.
+	Action     string
+	Parameters []schema.Parameter
+}
+
 // requestBody validates a request's JSON body as the type its
-// @odata.type or its annotation names.
+// @odata.type or its annotation names or, when neither names one, as the
+// type the request's method and URL imply.
 func (v *pageValidator) requestBody(example *extract.Example) {
 	block := example.Request
 	if v.model == nil || block.JSON == nil || !block.JSONValid {
@@ -33,9 +59,11 @@ func (v *pageValidator) requestBody(example *extract.Example) {
 	if isPrimitiveType(typeName) {
 		return
 	}
-	// NOTE: a request body without @odata.type is not validated, because
-	// the type a URL implies is not derived from the model yet.
-	if typeName == "" || v.pageDefines(typeName) || !v.resolves(block, typeName) {
+	if typeName == "" {
+		v.impliedRequestBody(block)
+		return
+	}
+	if v.pageDefines(typeName) || !v.resolves(block, typeName) {
 		return
 	}
 
@@ -44,6 +72,29 @@ func (v *pageValidator) requestBody(example *extract.Example) {
 		JSON:    block.JSON,
 		Request: true,
 		Partial: block.Request.Method == "PATCH",
+	})
+	v.violations(block, violations)
+}
+
+// impliedRequestBody validates a request body that names no type as the
+// body the request's method and URL imply, when the model can derive it.
+func (v *pageValidator) impliedRequestBody(block *extract.Block) {
+	typer, ok := v.model.(RequestTyper)
+	if !ok || block.Request == nil {
+		return
+	}
+	shape, ok := typer.RequestType(block.Request.Method, block.Request.Target)
+	if !ok || (shape.Type != "" && v.pageDefines(shape.Type)) {
+		return
+	}
+
+	violations := v.model.Validate(schema.Body{
+		Type:       shape.Type,
+		JSON:       block.JSON,
+		Request:    true,
+		Partial:    shape.Partial,
+		Action:     shape.Action,
+		Parameters: shape.Parameters,
 	})
 	v.violations(block, violations)
 }

@@ -144,7 +144,7 @@ func (v *pageValidator) reportIssues(block *extract.Block, example string, issue
 
 		message := issue.Message
 		if more := count[issue.Rule] - 1; more > 0 {
-			message += fmt.Sprintf(" (and %d more in this block)", more)
+			message += fmt.Sprintf(" (and %d more %s findings in this block)", more, issue.Rule)
 		}
 		line, column := block.Line, 1
 		pointer := ""

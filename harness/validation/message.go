@@ -41,7 +41,7 @@ func (v *pageValidator) response(example *extract.Example) {
 	noContent := response.Status == 204 || response.Status == 205 || response.Status == 304
 	if noContent && hasBody {
 		line := block.ContentLine + response.BodyLine
-		v.report("body-on-no-content", line, 1, example.Name, fmt.Sprintf("a %d response has no body, but one is shown", response.Status))
+		v.report("body-on-no-content", line, 1, example.Name, fmt.Sprintf("a %d response must not have a body, but the example shows one", response.Status))
 	}
 
 	request := example.Request.Request

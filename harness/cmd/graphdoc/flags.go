@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -81,9 +82,19 @@ func (o *outputFlags) targets() ([]target, error) {
 	}
 
 	toStdout := 0
+	paths := map[string]bool{}
 	for _, t := range reports {
 		if t.path == "" {
 			toStdout++
+			continue
+		}
+		clean := filepath.Clean(t.path)
+		if paths[clean] {
+			return nil, usageError{fmt.Sprintf("two --output flags name %s: give each report its own file", t.path)}
+		}
+		paths[clean] = true
+		if info, err := os.Stat(t.path); err == nil && info.IsDir() {
+			return nil, usageError{fmt.Sprintf("--output %s is a folder: name a file", t.path)}
 		}
 	}
 	if toStdout > 1 {

@@ -93,7 +93,7 @@ func (g *gateFlags) apply(cfg *harness.Config) error {
 			files = gate.Shard(files, k, n)
 		}
 		if g.changedSince != "" {
-			changed, err := gate.Changed(ctx, "", g.changedSince, files)
+			changed, err := gate.Changed(ctx, repoDir(cfg.Paths), g.changedSince, files)
 			if err != nil {
 				return nil, err
 			}
@@ -111,6 +111,18 @@ func (g *gateFlags) apply(cfg *harness.Config) error {
 		return findings
 	}
 	return nil
+}
+
+// repoDir returns the folder whose git repository holds the pages: the
+// first PATH, or its folder when it is a file.
+func repoDir(paths []string) string {
+	if len(paths) == 0 {
+		return ""
+	}
+	if info, err := os.Stat(paths[0]); err == nil && !info.IsDir() {
+		return filepath.Dir(paths[0])
+	}
+	return paths[0]
 }
 
 // finish applies and writes baselines and says what was left out.

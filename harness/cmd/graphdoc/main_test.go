@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -88,6 +89,12 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"bad csdl version", []string{"check", "--csdl", "v2=x.xml", docsDir}, "beta or v1.0"},
 		{"missing csdl", []string{"check", "--csdl", "no-such.xml", docsDir}, "no-such.xml"},
 		{"bad header", []string{"replay", "--header", "NoColon", docsDir}, "Name: value"},
+		{"same output twice", []string{"check", "--format", "json", "--output", "r.out", "--format", "sarif", "--output", "r.out", docsDir}, "give each report its own file"},
+		{"output is a folder", []string{"check", "--format", "json", "--output", ".", docsDir}, "is a folder"},
+		{"no pages in folder", []string{"check", "."}, "no Markdown pages"},
+		{"zero concurrency", []string{"replay", "--concurrency", "0", docsDir}, "invalid --concurrency 0"},
+		{"rules with path", []string{"rules", docsDir}, "takes no PATH"},
+		{"unknown schema type", []string{"schemas", "--csdl", "../../../schemas/v1.0/focus-types.2021-07-13.xml", "--out", os.TempDir(), "microsoft.graph.nothing"}, `"microsoft.graph.nothing" is not in`},
 		{"unset token variable", []string{"replay", "--token-env", "GRAPHDOC_TEST_NO_SUCH_VARIABLE", docsDir}, "GRAPHDOC_TEST_NO_SUCH_VARIABLE"},
 	}
 	for _, tc := range tests {
@@ -181,6 +188,21 @@ func TestSchemasCommandWritesFiles(t *testing.T) {
 	committed, err := os.ReadFile("../../../schemas/v1.0/microsoft.graph.identity.json")
 	require.NoError(t, err)
 	assert.Equal(t, string(committed), string(generated))
+}
+
+func TestPipeIsReportedNotRead(t *testing.T) {
+	dir := t.TempDir()
+	pipe := filepath.Join(dir, "pipe.md")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skipf("cannot make a named pipe: %v", err)
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "page.md"), []byte("# Page\n"), 0o644))
+
+	code, stdout, _ := runCommand(t, "check", dir)
+
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stdout, "pipe.md:1:1: error page-unreadable")
+	assert.Contains(t, stdout, "not a regular file")
 }
 
 func TestBadInputIsAFindingNotACrash(t *testing.T) {

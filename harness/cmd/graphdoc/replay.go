@@ -60,6 +60,15 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *retries == 0 {
 		*retries = -1
 	}
+	if *concurrency < 1 {
+		return usageError{fmt.Sprintf("invalid --concurrency %d: use 1 or more", *concurrency)}
+	}
+	if *timeout <= 0 {
+		return usageError{fmt.Sprintf("invalid --timeout %s: use a positive duration such as 30s", *timeout)}
+	}
+	if *maxBody < 1 {
+		return usageError{fmt.Sprintf("invalid --max-body %d: use a positive number of bytes", *maxBody)}
+	}
 
 	cfg := replay.Config{
 		Target:      *target,

@@ -13,9 +13,16 @@ import (
 
 func runRules(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text or json (json includes how to fix each rule)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: graphdoc rules [flags]\n\nPrint the catalogue of rule ids with their default severity and meaning.\n\nflags:")
+		fs.PrintDefaults()
+	}
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q: graphdoc rules takes no PATH", fs.Arg(0))}
 	}
 
 	rules := finding.Rules()

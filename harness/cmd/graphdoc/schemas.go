@@ -34,6 +34,13 @@ func runSchemas(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	for _, name := range fs.Args() {
+		if _, ok := model.StructuredType(name); !ok {
+			if _, ok := model.EnumType(name); !ok {
+				return usageError{fmt.Sprintf("type %q is not in %s: name qualified entity, complex or enum types such as microsoft.graph.itemActivity", name, *csdlPath)}
+			}
+		}
+	}
 	if err := schema.WriteFiles(model, *outDir, fs.Args()); err != nil {
 		return err
 	}
