@@ -7,8 +7,8 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
-	"net/url"
 	"net/textproto"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -70,7 +70,7 @@ type handler struct {
 	// /v1.0 or /beta under the path without that prefix, for clients that
 	// send to the mock as to a versioned base URL (replay --target).
 	unversioned trie
-	opts   Options
+	opts        Options
 	// randLock guards opts.Rand, which is not safe for concurrent use.
 	randLock sync.Mutex
 }
