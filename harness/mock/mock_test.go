@@ -366,3 +366,26 @@ func TestLatencyDelaysAnswer(t *testing.T) {
 	assert.Equal(t, http.StatusOK, got.status)
 	assert.GreaterOrEqual(t, time.Since(start), 100*time.Millisecond)
 }
+
+func TestRouteWithoutVersionPrefix(t *testing.T) {
+	h := New(pages(
+		example("get_user", "GET", "https://graph.microsoft.com/v1.0/users/{id}", "200\n\n{\"v\": \"v1.0\"}"),
+		example("get_event", "GET", "https://graph.microsoft.com/beta/me/events/{id}", "200\n\n{\"v\": \"beta\"}"),
+	), Options{})
+
+	assert.Equal(t, `{"v": "v1.0"}`, send(t, h, "GET", "/users/42").body)
+	assert.Equal(t, `{"v": "beta"}`, send(t, h, "GET", "/me/events/7").body)
+	assert.Equal(t, `{"v": "v1.0"}`, send(t, h, "GET", "/v1.0/users/42").body)
+	assert.Equal(t, 404, send(t, h, "GET", "/groups/42").status)
+}
+
+func TestChooseByQueryString(t *testing.T) {
+	h := New(pages(
+		example("get_event", "GET", "https://graph.microsoft.com/v1.0/me/events/{id}", "200\n\n{\"q\": \"none\"}"),
+		example("get_event_select", "GET", "https://graph.microsoft.com/v1.0/me/events/{id}?$select=subject,body", "200\n\n{\"q\": \"select\"}"),
+	), Options{})
+
+	assert.Equal(t, `{"q": "select"}`, send(t, h, "GET", "/v1.0/me/events/1?$select=subject,body").body)
+	assert.Equal(t, `{"q": "none"}`, send(t, h, "GET", "/v1.0/me/events/1").body)
+	assert.Equal(t, `{"q": "none"}`, send(t, h, "GET", "/v1.0/me/events/1?$top=2").body, "no documented query matches, so document order decides")
+}
