@@ -125,7 +125,8 @@ func repoDir(paths []string) string {
 	return paths[0]
 }
 
-// finish applies and writes baselines and says what was left out.
+// finish writes and applies baselines and reports on stderr what was left
+// out.
 func (g *gateFlags) finish(result *report.Result, stderr io.Writer) error {
 	if g.changed != nil && *g.changed == 0 {
 		fmt.Fprintf(stderr, "graphdoc: no page changed since %s; nothing to check\n", g.changedSince)
