@@ -65,7 +65,6 @@ func (m csdlModel) RequestType(method, target string) (validation.RequestShape, 
 	shape := validation.RequestShape{Type: body.Type, Partial: body.Partial}
 	if body.Action != nil {
 		shape.Action = body.Action.QualifiedName()
-		shape.Parameters = []schema.Parameter{}
 		for _, p := range body.Parameters() {
 			shape.Parameters = append(shape.Parameters, schema.Parameter{Name: p.Name, Type: p.Type, Nullable: p.Nullable})
 		}

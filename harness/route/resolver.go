@@ -12,8 +12,8 @@ import (
 type Resolver struct {
 	model *csdl.Model
 	// roots maps the names of the entity container's entity sets,
-	// singletons, action imports and function imports to what they
-	// address; folded maps their lower-cased names to those names.
+	// singletons, action imports and function imports to the targets
+	// they address. folded maps their lower-cased names to those names.
 	roots  map[string]Target
 	folded map[string]string
 	// bound maps a binding parameter type, such as
@@ -342,7 +342,7 @@ func (r *Resolver) byPath(t Target) Target {
 }
 
 // cast resolves a type-cast segment. named reports whether name is a
-// structured type of the model at all; cast is its qualified name when it
+// structured type of the model at all. cast is its qualified name when it
 // is current or derives from it, and "" when the two are unrelated.
 func (r *Resolver) cast(current, name string) (cast string, named bool) {
 	if !strings.Contains(name, ".") {
@@ -400,9 +400,9 @@ func (r *Resolver) namesMember(typeName, name string) bool {
 	return matched
 }
 
-func sameName(declared, given string, fold bool) bool {
+func sameName(declared, name string, fold bool) bool {
 	if fold {
-		return strings.EqualFold(declared, given)
+		return strings.EqualFold(declared, name)
 	}
-	return declared == given
+	return declared == name
 }

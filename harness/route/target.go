@@ -63,7 +63,7 @@ func (k Kind) String() string {
 	return fmt.Sprintf("Kind(%d)", int(k))
 }
 
-// Target is what a request path addresses.
+// Target is the resource that a request path addresses.
 type Target struct {
 	Kind Kind
 	// Type is the namespace-qualified name of the entity type (of the
