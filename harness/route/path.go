@@ -61,8 +61,12 @@ func splitTarget(target string) ([]segment, bool) {
 	return segments, true
 }
 
-// resourcePath strips a target down to its resource path, unescaped.
-func resourcePath(target string) (string, bool) {
+// GraphPath returns the resource path of a Graph URL or of a path, as
+// written: the query string, the scheme and host, a leading /v1.0 or /beta
+// and a trailing slash are removed. It reports false for an absolute URL
+// on a host that is not Graph's, such as an upload URL that a previous
+// response returned.
+func GraphPath(target string) (string, bool) {
 	path := strings.TrimSpace(target)
 	if i := strings.IndexAny(path, "?#"); i >= 0 {
 		path = path[:i]
@@ -88,6 +92,15 @@ func resourcePath(target string) (string, bool) {
 			path = path[len(version):]
 			break
 		}
+	}
+	return strings.TrimRight(path, "/"), true
+}
+
+// resourcePath returns the resource path of a target, unescaped.
+func resourcePath(target string) (string, bool) {
+	path, ok := GraphPath(target)
+	if !ok {
+		return "", false
 	}
 	if unescaped, err := url.PathUnescape(path); err == nil {
 		path = unescaped

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/graphdoc/graphdoc/harness/extract"
+	"github.com/graphdoc/graphdoc/harness/route"
 )
 
 // syntaxHeading is the heading of the section that lists the operation's
@@ -44,7 +45,7 @@ func (v *pageValidator) syntaxRules() {
 		if request == nil || section[block] {
 			continue
 		}
-		path, ok := graphPath(request.Target)
+		path, ok := route.GraphPath(request.Target)
 		if !ok {
 			continue
 		}
@@ -154,45 +155,13 @@ func blockTemplates(block *extract.Block) []urlTemplate {
 		if len(fields) > 2 && strings.HasPrefix(fields[len(fields)-1], "HTTP/") {
 			target = strings.TrimSpace(strings.TrimSuffix(target, fields[len(fields)-1]))
 		}
-		path, ok := graphPath(target)
+		path, ok := route.GraphPath(target)
 		if !ok {
 			continue
 		}
 		templates = append(templates, urlTemplate{method: method, text: path, segments: splitPath(path)})
 	}
 	return templates
-}
-
-// graphPath returns the resource path of a Graph URL or of a path: the
-// query string, the scheme and host, and a leading /v1.0 or /beta are
-// removed. It reports false for an absolute URL on another host, such as
-// an upload URL that a previous response returned.
-func graphPath(target string) (string, bool) {
-	path := strings.TrimSpace(target)
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
-		path = path[:i]
-	}
-	if scheme := strings.Index(path, "://"); scheme >= 0 {
-		rest := path[scheme+3:]
-		slash := strings.IndexByte(rest, '/')
-		if slash < 0 {
-			slash = len(rest)
-		}
-		if !strings.Contains(strings.ToLower(rest[:slash]), "graph") {
-			return "", false
-		}
-		path = rest[slash:]
-	}
-	if !strings.HasPrefix(path, "/") {
-		path = "/" + path
-	}
-	for _, version := range []string{"/v1.0", "/beta"} {
-		if len(path) >= len(version) && strings.EqualFold(path[:len(version)], version) && (len(path) == len(version) || path[len(version)] == '/') {
-			path = path[len(version):]
-			break
-		}
-	}
-	return strings.TrimRight(path, "/"), true
 }
 
 // splitPath splits a resource path into segments. Slashes inside

@@ -1,6 +1,7 @@
 package validation
 
 import (
+	"github.com/graphdoc/graphdoc/harness/route"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -21,7 +22,7 @@ func TestGraphPath(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.target, func(t *testing.T) {
-			got, ok := graphPath(tc.target)
+			got, ok := route.GraphPath(tc.target)
 			assert.Equal(t, tc.ok, ok)
 			assert.Equal(t, tc.want, got)
 		})
