@@ -52,7 +52,7 @@ func Check(ctx context.Context, cfg Config) (report.Result, []*extract.Page, err
 	}
 
 	findings := ValidatePages(pages, validation.Config{Models: cfg.Models, ResourcesAgainstModel: cfg.ResourcesAgainstModel}, cfg.Filter)
-	return report.Result{Files: len(pages), Findings: findings}, pages, nil
+	return report.Result{Files: len(pages), Pages: files, Findings: findings}, pages, nil
 }
 
 // ValidatePages returns the extraction and validation findings of pages,

@@ -68,6 +68,9 @@ func writeJUnit(w io.Writer, r Result, _ Options) error {
 		}
 		return p
 	}
+	for _, file := range r.Pages {
+		pageOf(file)
+	}
 	for _, f := range sortedFindings(r.Findings) {
 		pageOf(f.File).findings = append(pageOf(f.File).findings, f)
 	}

@@ -20,6 +20,9 @@ import (
 type Result struct {
 	// Files is the number of pages checked.
 	Files int
+	// Pages names the pages checked, when the caller knows them; the junit
+	// format gives each a testsuite, so a clean page shows as passed.
+	Pages []string
 	// Findings are the static findings. Replay differences belong in
 	// Examples, and one repeated here is still counted once.
 	Findings []finding.Finding

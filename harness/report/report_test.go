@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"flag"
 	"io"
@@ -354,4 +355,29 @@ func dirNames(t *testing.T, dir string) []string {
 		names = append(names, entry.Name())
 	}
 	return names
+}
+
+func TestJUnitListsCleanPages(t *testing.T) {
+	r := Result{
+		Files:    2,
+		Pages:    []string{"docs/a.md", "docs/b.md"},
+		Findings: []finding.Finding{{Rule: "json-invalid", Severity: finding.Error, File: "docs/a.md", Line: 3, Column: 1, Message: "bad"}},
+	}
+	var out bytes.Buffer
+	require.NoError(t, Write(&out, "junit", r, Options{}))
+
+	var root struct {
+		Tests    int `xml:"tests,attr"`
+		Failures int `xml:"failures,attr"`
+		Suites   []struct {
+			Name  string `xml:"name,attr"`
+			Tests int    `xml:"tests,attr"`
+		} `xml:"testsuite"`
+	}
+	require.NoError(t, xml.Unmarshal(out.Bytes(), &root))
+	require.Len(t, root.Suites, 2)
+	assert.Equal(t, "docs/b.md", root.Suites[1].Name)
+	assert.Equal(t, 1, root.Suites[1].Tests)
+	assert.Equal(t, 2, root.Tests)
+	assert.Equal(t, 1, root.Failures)
 }
