@@ -199,7 +199,7 @@ func (w *walker) comment(n *ast.HTMLBlock) {
 		w.pageAnnotation(raw, line)
 		return
 	}
-	if _, fence := n.NextSibling().(*ast.FencedCodeBlock); fence && n.NextSibling() != nil {
+	if _, fence := n.NextSibling().(*ast.FencedCodeBlock); fence {
 		return
 	}
 

@@ -26,8 +26,8 @@ type Page struct {
 	Source []byte
 	// FrontMatter holds the YAML front matter's top-level keys, or nil.
 	FrontMatter map[string]any
-	// FrontMatterLines is the 1-based range of the front matter block,
-	// delimiters included; zero when there is none.
+	// FrontMatterStart and FrontMatterEnd are the 1-based lines of the
+	// front matter block, delimiters included; zero when there is none.
 	FrontMatterStart, FrontMatterEnd int
 	// Blocks lists every fenced code block with an annotation, and every
 	// fence of language http without one, in document order.
