@@ -1,13 +1,13 @@
 // Package validation runs the doc rules on one extracted page and returns
 // their findings.
 //
-// Page checks each example's HTTP messages (a body on 204, a wrong
-// Content-Length, $ref bodies and statuses, placeholders left in), every
-// JSON body against the model of the page's API version (a Model, such as
-// the bundled schemas or a CSDL document), and the page against itself:
-// its examples against its HTTP request section, its names, sections and
-// URL parameters, and its bodies and resource blocks against the types it
-// defines in resource blocks and tables. ActualBody and RequestBody apply
+// Page checks three things. Each example's HTTP messages: a body on 204,
+// a wrong Content-Length, $ref bodies and statuses, placeholders left in.
+// Every JSON body against the model of the page's API version, a Model
+// such as the bundled schemas or a CSDL document. And the page against
+// itself: its examples against its HTTP request section, its names,
+// sections and URL parameters, and its bodies and resource blocks against
+// the types its resource blocks and tables define. ActualBody and RequestBody apply
 // the model to bodies a replay target or a mock client sent.
 //
 // A body whose type the page defines is checked against the page's own
