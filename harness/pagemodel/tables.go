@@ -57,6 +57,7 @@ func propertyRows(page *extract.Page, table extract.Table) []*Property {
 	typeColumn := column(table, "Type", 1)
 	descriptionColumn := column(table, "Description", len(table.Header)-1)
 
+	starts := lineStarts(page.Source)
 	var rows []*Property
 	for i, cells := range table.Rows {
 		if len(cells) <= typeColumn || !isPropertyName(cells[0]) || cells[typeColumn] == "" {
@@ -65,10 +66,13 @@ func propertyRows(page *extract.Page, table extract.Table) []*Property {
 		kind, name, collection := typeCell(cells[typeColumn])
 		p := &Property{Name: cells[0], Kind: kind, TypeName: name, Collection: collection, Navigation: navigation}
 
-		raw := rawCells(lineText(page.Source, table.RowLine[i]))
-		if descriptionColumn < len(raw) && (kind == String || kind == Named) {
-			if members := enumMembers(raw[descriptionColumn]); len(members) > 0 {
-				p.Kind, p.Members = Enum, members
+		line := lineAt(page.Source, starts, table.RowLine[i])
+		if (kind == String || kind == Named) && mentionsPossibleValues(line) {
+			raw := rawCells(line)
+			if descriptionColumn < len(raw) {
+				if members := enumMembers(raw[descriptionColumn]); len(members) > 0 {
+					p.Kind, p.Members = Enum, members
+				}
 			}
 		}
 		rows = append(rows, p)
@@ -144,17 +148,31 @@ func rawCells(row []byte) []string {
 	return append(cells, strings.TrimSpace(cell.String()))
 }
 
-// lineText returns 1-based line n of src, without its newline.
-func lineText(src []byte, n int) []byte {
-	for i := 1; i < n; i++ {
-		next := bytes.IndexByte(src, '\n')
-		if next < 0 {
-			return nil
+// lineStarts returns the offset where each line of src starts.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
 		}
-		src = src[next+1:]
 	}
-	if end := bytes.IndexByte(src, '\n'); end >= 0 {
-		return src[:end]
+	return starts
+}
+
+// lineAt returns 1-based line n of src without its newline.
+func lineAt(src []byte, starts []int, n int) []byte {
+	if n < 1 || n > len(starts) {
+		return nil
 	}
-	return src
+	line := src[starts[n-1]:]
+	if end := bytes.IndexByte(line, '\n'); end >= 0 {
+		return line[:end]
+	}
+	return line
+}
+
+// mentionsPossibleValues is a fast test, ignoring case, for the phrase
+// that opens a list of enum members.
+func mentionsPossibleValues(line []byte) bool {
+	return bytes.Contains(bytes.ToLower(line), []byte("possible values"))
 }
