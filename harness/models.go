@@ -88,6 +88,7 @@ func (m csdlModel) PropertyNames(typeName string) (validation.TypeProperties, bo
 	for _, p := range t.Properties {
 		names.Declared = append(names.Declared, p.Name)
 	}
+	names.Open = m.model.IsOpen(t)
 	return names, true
 }
 

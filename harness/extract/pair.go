@@ -39,6 +39,7 @@ func pair(page *Page) {
 		}
 	}
 
+	nameResponseFindings(page)
 	for _, example := range page.Examples {
 		if example.Response == nil {
 			f := page.report("request-unpaired", example.Request.Line, 1, "request has no documented response")
@@ -104,4 +105,21 @@ func answer(page *Page, response *Block, byName map[string]*Example, pending []*
 
 func looksLikeRequest(block *Block) bool {
 	return block.Fence == "http" || block.Fence == "msgraph-interactive"
+}
+
+// nameResponseFindings gives the findings inside a response block the name
+// of the request the response answers, which is known only once paired.
+func nameResponseFindings(page *Page) {
+	for i := range page.Findings {
+		f := &page.Findings[i]
+		if f.Example != "" {
+			continue
+		}
+		for _, block := range page.Blocks {
+			if len(block.PairedWith) > 0 && block.Line <= f.Line && f.Line <= block.EndLine {
+				f.Example = block.PairedWith[0]
+				break
+			}
+		}
+	}
 }

@@ -34,6 +34,11 @@ func (t *Type) TableIssues() []Issue {
 		row := rows[p.Name]
 		if row == nil {
 			row = foldLookup(rows, p.Name)
+			if row == nil && p.Name == t.keyProperty() {
+				// The key, usually id from entity, is often documented
+				// only on the base type's page.
+				continue
+			}
 			if row == nil {
 				add(pointer, "the JSON representation has %s, which no table of %s lists", p.Name, t.Name)
 				continue
@@ -122,4 +127,19 @@ func compatible(row, p *Property) bool {
 		return rowShape == integerShape || rowShape == numberShape
 	}
 	return rowShape == blockShape
+}
+
+// keyProperty returns the key property the resource block's annotation
+// names, or "id" when the type derives from microsoft.graph.entity.
+func (t *Type) keyProperty() string {
+	if t.Block == nil || t.Block.Annotation == nil {
+		return ""
+	}
+	if key, ok := t.Block.Annotation.Raw["keyProperty"].(string); ok {
+		return key
+	}
+	if strings.TrimPrefix(t.BaseType, "#") == "microsoft.graph.entity" {
+		return "id"
+	}
+	return ""
 }

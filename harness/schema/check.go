@@ -233,7 +233,11 @@ func (c *check) mapError(at place, e gojsonschema.ResultError) {
 		loc := c.locate(at, path)
 		given, _ := details["given"].(string)
 		if given == "null" {
-			c.add(ruleValueType, pointer, fmt.Sprintf("%s is null, but its type %s is not nullable", loc.describe(), loc.typeLabel()))
+			reason := "is not nullable"
+			if strings.HasPrefix(loc.typeLabel(), "Collection(") {
+				reason = "is a collection, which OData JSON writes as [] rather than null"
+			}
+			c.add(ruleValueType, pointer, fmt.Sprintf("%s is null, but its type %s %s", loc.describe(), loc.typeLabel(), reason))
 			return
 		}
 		expected := expectedJSON(c.validator.table, loc.typeName)

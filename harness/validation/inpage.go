@@ -130,9 +130,9 @@ const annotationPointer = " annotation"
 // reportIssues reports the first issue of each rule in block and counts
 // the others in its message.
 func (v *pageValidator) reportIssues(block *extract.Block, example string, issues []pagemodel.Issue) {
-	count := map[string]int{}
+	others := map[string][]string{}
 	for _, issue := range issues {
-		count[issue.Rule]++
+		others[issue.Rule] = append(others[issue.Rule], issue.Message)
 	}
 
 	reported := map[string]bool{}
@@ -143,8 +143,8 @@ func (v *pageValidator) reportIssues(block *extract.Block, example string, issue
 		reported[issue.Rule] = true
 
 		message := issue.Message
-		if more := count[issue.Rule] - 1; more > 0 {
-			message += fmt.Sprintf(" (and %d more %s findings in this block)", more, issue.Rule)
+		if rest := others[issue.Rule][1:]; len(rest) > 0 {
+			message += "; also " + listMessages(rest)
 		}
 		line, column := block.Line, 1
 		pointer := ""
@@ -189,4 +189,14 @@ func collectionItems(body any) ([]any, bool) {
 	}
 	items, ok := members["value"].([]any)
 	return items, ok
+}
+
+// listMessages joins up to ten messages of a block's other findings of
+// one rule, so that every fault shows while the block counts once.
+func listMessages(messages []string) string {
+	text := strings.Join(messages[:min(len(messages), 10)], "; ")
+	if len(messages) > 10 {
+		text += fmt.Sprintf("; and %d more", len(messages)-10)
+	}
+	return text
 }

@@ -64,7 +64,7 @@ func (v *pageValidator) contentLength(block *extract.Block, headers []httpmsg.He
 		declared, err := strconv.Atoi(strings.TrimSpace(header.Value))
 		line := block.ContentLine + header.Line
 		if err != nil {
-			v.report("content-length-mismatch", line, 1, exampleName(block), fmt.Sprintf("Content-Length %q is not a number", header.Value))
+			v.report("content-length-mismatch", line, 1, exampleName(block), fmt.Sprintf("Content-Length %q is not a valid length", header.Value))
 			return
 		}
 		// The newline before the closing fence belongs to the page, not the body.

@@ -24,16 +24,18 @@ type TypeProperties struct {
 	Structural, Navigation []string
 	// Declared lists the structural properties the type itself declares.
 	Declared []string
+	// Open reports an open type, which takes properties it does not declare.
+	Open bool
 }
 
 var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // resourceAgainstModel compares each resource block the page defines with
 // the model's type of that name. A property the page documents that the
-// model lacks is an error. A structural property that the type itself
-// declares and the page leaves out is a warning; inherited ones are not
-// reported, because resource pages often leave them to the base type's
-// page. It runs only when the configuration asks for it, because the
+// model lacks is an error, or a warning on an open type. A structural
+// property that the type itself declares and the page leaves out is a
+// warning. Inherited ones are not reported, because resource pages often
+// leave them to the base type's page. It runs only when the configuration asks for it, because the
 // bundled schemas and self-made pages describe parts of types.
 func (v *pageValidator) resourceAgainstModel(model *pagemodel.Model) {
 	lister, ok := v.model.(PropertyLister)
@@ -68,7 +70,14 @@ func (v *pageValidator) resourceAgainstModel(model *pagemodel.Model) {
 		slices.Sort(missing)
 
 		if len(extra) > 0 {
-			v.report("resource-table-mismatch", t.Block.Line, 1, "", fmt.Sprintf("the %s resource documents %s, which the model's %s lacks", v.versionName(), strings.Join(extra, ", "), t.Name))
+			message := fmt.Sprintf("the %s resource documents %s, which the model's %s lacks", v.versionName(), strings.Join(extra, ", "), t.Name)
+			f := v.report("resource-table-mismatch", t.Block.Line, 1, "", message)
+			if properties.Open {
+				// An open type takes undeclared properties, so the page
+				// may be right and the model behind.
+				f.Severity = finding.Warning
+				f.Message += " (the type is open, so the service may still return them)"
+			}
 		}
 		if len(missing) > 0 {
 			f := v.report("resource-table-mismatch", t.Block.Line, 1, "", fmt.Sprintf("the %s resource leaves out %s, which the model's %s declares", v.versionName(), strings.Join(missing, ", "), t.Name))

@@ -40,9 +40,9 @@ func Page(page *extract.Page, cfg Config) []finding.Finding {
 	return v.collapse()
 }
 
-// collapse keeps one finding per rule, severity, block and JSON Pointer,
-// because the page's own types and the model can both report one
-// misspelled type.
+// collapse keeps one odata-type finding per rule, severity, block and
+// JSON Pointer, because the page's own types and the model can both
+// report one misspelled type.
 func (v *pageValidator) collapse() []finding.Finding {
 	type key struct {
 		rule     string
@@ -54,7 +54,7 @@ func (v *pageValidator) collapse() []finding.Finding {
 	kept := v.findings[:0]
 	for _, f := range v.findings {
 		k := key{f.Rule, f.Severity, v.blockIndex(f.Line), f.Pointer}
-		if k.block >= 0 && seen[k] {
+		if k.block >= 0 && seen[k] && strings.HasPrefix(f.Rule, "odata-type-") {
 			continue
 		}
 		seen[k] = true

@@ -93,14 +93,28 @@ func (o *outputFlags) targets() ([]target, error) {
 			return nil, usageError{fmt.Sprintf("two --output flags name %s: give each report its own file", t.path)}
 		}
 		paths[clean] = true
-		if info, err := os.Stat(t.path); err == nil && info.IsDir() {
-			return nil, usageError{fmt.Sprintf("--output %s is a folder: name a file", t.path)}
+		if err := checkOutputPath("--output", t.path); err != nil {
+			return nil, err
 		}
 	}
 	if toStdout > 1 {
 		return nil, usageError{"more than one --format would write to standard output: give an --output file after all but one"}
 	}
 	return reports, nil
+}
+
+// checkOutputPath reports a file path that cannot be written: a folder,
+// or a file in a folder that does not exist. Checking before the run
+// keeps a long replay from ending without its report.
+func checkOutputPath(flagName, path string) error {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return usageError{fmt.Sprintf("%s %s is a folder: name a file", flagName, path)}
+	}
+	dir := filepath.Dir(path)
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return usageError{fmt.Sprintf("%s %s: folder %s does not exist", flagName, path, dir)}
+	}
+	return nil
 }
 
 // parseFlags parses args. A flag error becomes a one-line usage error;
@@ -115,6 +129,11 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 	}
 	if err != nil {
 		return usageError{fmt.Sprintf("%v; run 'graphdoc %s -h' for the flags", err, fs.Name())}
+	}
+	for _, arg := range fs.Args() {
+		if strings.HasPrefix(arg, "-") && len(arg) > 1 {
+			return usageError{fmt.Sprintf("flag %s comes after a PATH: put flags before the paths", arg)}
+		}
 	}
 	return nil
 }

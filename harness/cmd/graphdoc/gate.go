@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/graphdoc/graphdoc/harness"
 	"github.com/graphdoc/graphdoc/harness/extract"
@@ -71,6 +72,11 @@ func (g *gateFlags) load(models *modelFlags) error {
 
 // apply sets the page selection and the finding filter of cfg.
 func (g *gateFlags) apply(cfg *harness.Config) error {
+	if g.writeBaseline != "" {
+		if err := checkOutputPath("--write-baseline", g.writeBaseline); err != nil {
+			return err
+		}
+	}
 	var k, n int
 	if g.shard != "" {
 		var err error
@@ -135,7 +141,7 @@ func (g *gateFlags) finish(result *report.Result, stderr io.Writer) error {
 		if err := gate.WriteBaseline(g.writeBaseline, result.Findings); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "graphdoc: recorded %d findings in %s\n", len(result.Findings), g.writeBaseline)
+		fmt.Fprintf(stderr, "graphdoc: recorded %s in %s\n", plural(len(result.Findings), "finding"), g.writeBaseline)
 	}
 	if g.baseline == "" {
 		return nil
@@ -148,13 +154,24 @@ func (g *gateFlags) finish(result *report.Result, stderr io.Writer) error {
 	kept, suppressed, stale := baseline.Filter(result.Findings)
 	result.Findings = kept
 	if suppressed > 0 {
-		fmt.Fprintf(stderr, "graphdoc: %d findings left out because %s records them\n", suppressed, g.baseline)
+		fmt.Fprintf(stderr, "graphdoc: %s left out because %s records them\n", plural(suppressed, "finding"), g.baseline)
 	}
 	if len(stale) > 0 && g.changedSince == "" && g.shard == "" {
-		fmt.Fprintf(stderr, "graphdoc: %d entries of %s match no finding any more; rewrite it with --write-baseline to shrink it:\n", len(stale), g.baseline)
+		fmt.Fprintf(stderr, "graphdoc: %s of %s match no finding any more; rewrite it with --write-baseline to shrink it:\n", plural(len(stale), "entry"), g.baseline)
 		for _, entry := range stale {
 			fmt.Fprintf(stderr, "  %s %s [%s] %s\n", filepath.FromSlash(entry.File), entry.Rule, entry.Example, entry.Message)
 		}
 	}
 	return nil
+}
+
+// plural writes a count with its noun, such as "1 finding" or "2 entries".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

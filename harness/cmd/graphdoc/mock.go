@@ -33,6 +33,9 @@ func runMock(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if fs.NArg() == 0 {
 		return usageError{"no PATH given: name the pages or folders to serve, for example: graphdoc mock docs"}
 	}
+	if *latency < 0 {
+		return usageError{fmt.Sprintf("invalid --latency %s: use 0 or a positive duration such as 200ms", *latency)}
+	}
 	if *failRate < 0 || *failRate > 1 {
 		return usageError{fmt.Sprintf("invalid --fail-rate %g: use a fraction from 0 to 1", *failRate)}
 	}

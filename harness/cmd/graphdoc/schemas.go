@@ -67,6 +67,9 @@ func (m *modelFlags) load() (harness.Models, error) {
 		if version != "" && version != "beta" && version != "v1.0" {
 			return nil, usageError{fmt.Sprintf("invalid --csdl %q: the version before = must be beta or v1.0", value)}
 		}
+		if _, taken := models[version]; taken && version != "" {
+			return nil, usageError{fmt.Sprintf("two --csdl flags name version %s: give one file per version", version)}
+		}
 		validator, err := harness.LoadCSDL(path)
 		if err != nil {
 			return nil, err
