@@ -32,7 +32,7 @@ func splitTarget(target string) ([]segment, bool) {
 		return nil, false
 	}
 
-	raw := splitOutside(path, '/')
+	raw := SplitOutside(path, '/')
 	var segments []segment
 	for i := 0; i < len(raw); i++ {
 		text := raw[i]
@@ -108,9 +108,9 @@ func resourcePath(target string) (string, bool) {
 	return path, true
 }
 
-// splitOutside splits text at sep where sep is outside single quotes and
+// SplitOutside splits text at sep where sep is outside single quotes and
 // parentheses, and drops empty parts.
-func splitOutside(text string, sep byte) []string {
+func SplitOutside(text string, sep byte) []string {
 	var parts []string
 	depth, quoted, start := 0, false, 0
 	for i := 0; i < len(text); i++ {

@@ -174,27 +174,7 @@ func splitPath(path string) []string {
 	if unescaped, err := url.PathUnescape(path); err == nil {
 		path = unescaped
 	}
-	var raw []string
-	depth, quoted, start := 0, false, 0
-	for i := 0; i < len(path); i++ {
-		switch c := path[i]; {
-		case c == '\'':
-			quoted = !quoted
-		case quoted:
-		case c == '(':
-			depth++
-		case c == ')':
-			depth = max(depth-1, 0)
-		case c == '/' && depth == 0:
-			if i > start {
-				raw = append(raw, path[start:i])
-			}
-			start = i + 1
-		}
-	}
-	if start < len(path) {
-		raw = append(raw, path[start:])
-	}
+	raw := route.SplitOutside(path, '/')
 
 	var segments []string
 	for i := 0; i < len(raw); i++ {
