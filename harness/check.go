@@ -13,7 +13,7 @@ import (
 	"github.com/graphdoc/graphdoc/harness/validation"
 )
 
-// Config says what a run checks and against what.
+// Config sets what a run checks and against which models.
 type Config struct {
 	// Paths are the files and folders to check.
 	Paths []string

@@ -192,7 +192,7 @@ func (a *Annotation) firstName() string {
 	return a.Names[0]
 }
 
-// interpret parses the block's content as its annotation says: an HTTP
+// interpret parses the block's content as its annotation directs: an HTTP
 // request or response, or JSON.
 func (w *walker) interpret(block *Block) {
 	blockType := ""

@@ -35,8 +35,9 @@ var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // model lacks is an error, or a warning on an open type. A structural
 // property that the type itself declares and the page leaves out is a
 // warning. Inherited ones are not reported, because resource pages often
-// leave them to the base type's page. It runs only when the configuration asks for it, because the
-// bundled schemas and self-made pages describe parts of types.
+// leave them to the base type's page. It runs only when the configuration
+// requests it, because the bundled schemas and self-made pages describe
+// parts of types.
 func (v *pageValidator) resourceAgainstModel(model *pagemodel.Model) {
 	lister, ok := v.model.(PropertyLister)
 	if !ok || !v.cfg.ResourcesAgainstModel {

@@ -7,7 +7,7 @@ import (
 	"github.com/graphdoc/graphdoc/harness/finding"
 )
 
-// Config says what to validate a page against.
+// Config sets what a page is validated against.
 type Config struct {
 	// Models maps an API version ("beta", "v1.0") to its model. A page
 	// whose version has no model gets no schema findings.
