@@ -25,6 +25,7 @@ func File(path string, src []byte) *Page {
 	src = normalize(src)
 	page.Source = src
 	lines := newLineTable(src)
+	page.lines = lines
 
 	if !isText(src) {
 		page.report("page-not-text", 1, 1, "file is not UTF-8 text; it was not extracted")

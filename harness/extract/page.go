@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sync"
+
 	"github.com/graphdoc/graphdoc/harness/finding"
 	"github.com/graphdoc/graphdoc/harness/httpmsg"
 )
@@ -43,6 +45,35 @@ type Page struct {
 	// Findings are the extraction defects: annotations, fences, HTTP
 	// message syntax, JSON syntax and pairing.
 	Findings []finding.Finding
+
+	// lines indexes Source by line; linesOnce builds it for pages made
+	// by hand rather than by File.
+	lines     *lineTable
+	linesOnce sync.Once
+}
+
+// LineCount returns the number of lines of Source; a newline at the end
+// does not start another line.
+func (p *Page) LineCount() int {
+	return p.lineTable().lines()
+}
+
+// Line returns 1-based line n of Source without its newline, or nil when
+// the page has no such line.
+func (p *Page) Line(n int) []byte {
+	if n < 1 || n > p.LineCount() {
+		return nil
+	}
+	return p.lineTable().lineText(p.Source, n)
+}
+
+func (p *Page) lineTable() *lineTable {
+	p.linesOnce.Do(func() {
+		if p.lines == nil {
+			p.lines = newLineTable(p.Source)
+		}
+	})
+	return p.lines
 }
 
 // Heading is a Markdown heading.

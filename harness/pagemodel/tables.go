@@ -57,7 +57,6 @@ func propertyRows(page *extract.Page, table extract.Table) []*Property {
 	typeColumn := column(table, "Type", 1)
 	descriptionColumn := column(table, "Description", len(table.Header)-1)
 
-	starts := lineStarts(page.Source)
 	var rows []*Property
 	for i, cells := range table.Rows {
 		if len(cells) <= typeColumn || !isPropertyName(cells[0]) || cells[typeColumn] == "" {
@@ -66,7 +65,7 @@ func propertyRows(page *extract.Page, table extract.Table) []*Property {
 		kind, name, collection := typeCell(cells[typeColumn])
 		p := &Property{Name: cells[0], Kind: kind, TypeName: name, Collection: collection, Navigation: navigation}
 
-		line := lineAt(page.Source, starts, table.RowLine[i])
+		line := page.Line(table.RowLine[i])
 		if (kind == String || kind == Named) && mentionsPossibleValues(line) {
 			raw := rawCells(line)
 			if descriptionColumn < len(raw) {
@@ -146,29 +145,6 @@ func rawCells(row []byte) []string {
 		}
 	}
 	return append(cells, strings.TrimSpace(cell.String()))
-}
-
-// lineStarts returns the offset where each line of src starts.
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
-}
-
-// lineAt returns 1-based line n of src without its newline.
-func lineAt(src []byte, starts []int, n int) []byte {
-	if n < 1 || n > len(starts) {
-		return nil
-	}
-	line := src[starts[n-1]:]
-	if end := bytes.IndexByte(line, '\n'); end >= 0 {
-		return line[:end]
-	}
-	return line
 }
 
 // mentionsPossibleValues is a fast test, ignoring case, for the phrase

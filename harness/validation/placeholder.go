@@ -53,9 +53,8 @@ func (v *pageValidator) todoPlaceholders() {
 		return
 	}
 	skip := v.codeAndCommentLines()
-	lines := bytes.Split(v.page.Source, []byte("\n"))
-	for i, line := range lines {
-		n := i + 1
+	for n := 1; n <= v.page.LineCount(); n++ {
+		line := v.page.Line(n)
 		if skip[n] || !mayHoldTodo(line) {
 			continue
 		}
@@ -74,8 +73,12 @@ func mayHoldTodo(text []byte) bool {
 	return bytes.Contains(text, []byte("TODO")) || bytes.Contains(text, []byte("TBD"))
 }
 
-// codeAndCommentLines returns the lines inside fences and HTML comments.
+// codeAndCommentLines returns the lines inside fences and HTML comments,
+// computed once per page.
 func (v *pageValidator) codeAndCommentLines() map[int]bool {
+	if v.skipLines != nil {
+		return v.skipLines
+	}
 	skip := map[int]bool{}
 	for _, block := range v.page.Blocks {
 		for n := block.Line; n <= block.EndLine; n++ {
@@ -89,10 +92,11 @@ func (v *pageValidator) codeAndCommentLines() map[int]bool {
 	}
 
 	inComment := false
-	for i, line := range bytes.Split(v.page.Source, []byte("\n")) {
+	for n := 1; n <= v.page.LineCount(); n++ {
+		line := v.page.Line(n)
 		start := bytes.Contains(line, []byte("<!--"))
 		if inComment || start {
-			skip[i+1] = true
+			skip[n] = true
 		}
 		if start {
 			inComment = true
@@ -101,6 +105,7 @@ func (v *pageValidator) codeAndCommentLines() map[int]bool {
 			inComment = false
 		}
 	}
+	v.skipLines = skip
 	return skip
 }
 

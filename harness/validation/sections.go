@@ -85,12 +85,11 @@ func (v *pageValidator) pagingLinks() {
 
 	skip := v.codeAndCommentLines()
 	reported := map[*extract.Block]bool{}
-	for i, line := range strings.Split(string(v.page.Source), "\n") {
-		number := i + 1
+	for number := 1; number <= v.page.LineCount(); number++ {
 		if skip[number] {
 			continue
 		}
-		sentence := nextLinkPromise(line)
+		sentence := nextLinkPromise(string(v.page.Line(number)))
 		if sentence == "" {
 			continue
 		}

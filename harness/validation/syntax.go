@@ -121,7 +121,7 @@ func sectionEnd(page *extract.Page, i int) int {
 			return next.Line - 1
 		}
 	}
-	return len(strings.Split(string(page.Source), "\n"))
+	return page.LineCount()
 }
 
 // isSyntaxBlock reports whether a block of the HTTP request section lists

@@ -111,6 +111,8 @@ type pageValidator struct {
 	findings []finding.Finding
 	// missing records the model types already reported as missing.
 	missing map[string]bool
+	// skipLines caches codeAndCommentLines.
+	skipLines map[int]bool
 }
 
 // report adds a finding with the rule's default severity.
