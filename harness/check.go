@@ -33,9 +33,9 @@ type Config struct {
 	Progress func(done, total int)
 }
 
-// Check extracts and validates the pages under cfg.Paths. It returns an
-// error only when the run itself cannot go on, such as a path that does
-// not exist; every defect of a page is a finding.
+// Check extracts and validates the pages under cfg.Paths. Every defect of
+// a page is a finding. It returns an error only when the run itself cannot
+// go on, such as for a path that does not exist.
 func Check(ctx context.Context, cfg Config) (report.Result, []*extract.Page, error) {
 	files, err := FindPages(cfg.Paths)
 	if err != nil {

@@ -35,19 +35,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(fs.Output(), "usage: graphdoc check [flags] PATH...\n\nValidate the Markdown pages in each PATH (a file, or a folder searched for *.md).\n\nflags:")
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args, stderr); err != nil {
-		return err
-	}
-	targets, err := out.targets()
+	targets, failOn, err := parseRunFlags(fs, args, stderr, &out, "check")
 	if err != nil {
 		return err
-	}
-	failOn, err := report.ParseFailOn(out.failOn)
-	if err != nil {
-		return usageError{err.Error()}
-	}
-	if fs.NArg() == 0 {
-		return usageError{"no PATH given: name the pages or folders to check, for example: graphdoc check docs"}
 	}
 	if err := gating.load(&models); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/graphdoc/graphdoc/harness/finding"
 	"github.com/graphdoc/graphdoc/harness/report"
 )
 
@@ -115,6 +116,27 @@ func checkOutputPath(flagName, path string) error {
 		return usageError{fmt.Sprintf("%s %s: folder %s does not exist", flagName, path, dir)}
 	}
 	return nil
+}
+
+// parseRunFlags parses the flags of check or replay and returns the
+// reports to write and the --fail-on threshold. command names the command
+// in the message for a missing PATH.
+func parseRunFlags(fs *flag.FlagSet, args []string, stderr io.Writer, out *outputFlags, command string) ([]target, finding.Severity, error) {
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return nil, 0, err
+	}
+	targets, err := out.targets()
+	if err != nil {
+		return nil, 0, err
+	}
+	failOn, err := report.ParseFailOn(out.failOn)
+	if err != nil {
+		return nil, 0, usageError{err.Error()}
+	}
+	if fs.NArg() == 0 {
+		return nil, 0, usageError{fmt.Sprintf("no PATH given: name the pages or folders to %s, for example: graphdoc %s docs", command, command)}
+	}
+	return targets, failOn, nil
 }
 
 // parseFlags parses args. A flag error becomes a one-line usage error;

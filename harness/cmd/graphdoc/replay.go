@@ -13,7 +13,6 @@ import (
 
 	"github.com/graphdoc/graphdoc/harness"
 	"github.com/graphdoc/graphdoc/harness/replay"
-	"github.com/graphdoc/graphdoc/harness/report"
 )
 
 func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -43,19 +42,9 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(fs.Output(), "usage: graphdoc replay [flags] PATH...\n\nCheck the pages, then send every documented request that has a documented response to the\ntarget and compare the response with the documented one.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args, stderr); err != nil {
-		return err
-	}
-	targets, err := out.targets()
+	targets, failOn, err := parseRunFlags(fs, args, stderr, &out, "replay")
 	if err != nil {
 		return err
-	}
-	failOn, err := report.ParseFailOn(out.failOn)
-	if err != nil {
-		return usageError{err.Error()}
-	}
-	if fs.NArg() == 0 {
-		return usageError{"no PATH given: name the pages or folders to replay, for example: graphdoc replay docs"}
 	}
 	if *retries < 0 {
 		return usageError{fmt.Sprintf("invalid --retries %d: use 0 or more", *retries)}
