@@ -72,8 +72,6 @@ func Replay(ctx context.Context, cfg ReplayConfig) (report.Result, []replay.Plan
 	return result, nil, err
 }
 
-var placeholder = regexp.MustCompile(`\{([^{}]*)\}`)
-
 // sampleValues returns values completed with a sample value for every
 // placeholder of the pages' example URLs that values lacks. The built-in
 // mock routes a placeholder segment whatever it holds, so its examples
@@ -88,9 +86,9 @@ func sampleValues(pages []*extract.Page, values map[string]string) map[string]st
 			if example.Request.Request == nil {
 				continue
 			}
-			for _, m := range placeholder.FindAllStringSubmatch(example.Request.Request.Target, -1) {
-				if _, ok := filled[m[1]]; !ok {
-					filled[m[1]] = "sample-" + sampleName.ReplaceAllString(m[1], "-")
+			for _, name := range replay.PlaceholderNames(example.Request.Request.Target) {
+				if _, ok := filled[name]; !ok {
+					filled[name] = "sample-" + sampleName.ReplaceAllString(name, "-")
 				}
 			}
 		}

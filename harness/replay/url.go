@@ -97,6 +97,16 @@ func fill(text string, values map[string]string) string {
 	})
 }
 
+// PlaceholderNames returns the names of the {name} placeholders in a
+// documented URL, in order, without their braces.
+func PlaceholderNames(target string) []string {
+	var names []string
+	for _, match := range placeholder.FindAllString(target, -1) {
+		names = append(names, match[1:len(match)-1])
+	}
+	return names
+}
+
 // placeholders lists the {name} placeholders left in text, or a stray
 // brace, so that nothing is sent with braces.
 func placeholders(text string) []string {
